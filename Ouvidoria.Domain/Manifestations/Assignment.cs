@@ -1,0 +1,114 @@
+using Ouvidoria.Domain.Common;
+
+namespace Ouvidoria.Domain.Manifestations;
+
+/// <summary>How a unit takes part in a manifestation's treatment.</summary>
+public enum AssignmentRole
+{
+    /// <summary>Responsável: owes the ombudsman an answer within the unit deadline.</summary>
+    Responsible,
+
+    /// <summary>Observador: reads and contributes, never answers nor finalizes.</summary>
+    Observer,
+}
+
+public enum TreatmentStatus
+{
+    Open,
+    Finalized,
+}
+
+/// <summary>
+/// A unit (optionally a specific collaborator of it) forwarded the manifestation, with its own
+/// treatment state and deadline. Changed only through <see cref="Manifestation"/>.
+/// </summary>
+public sealed class Assignment
+{
+    private Assignment()
+    {
+        Deadline = null!;
+    }
+
+    internal Assignment(Guid manifestationId, Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        ManifestationId = manifestationId;
+        UnitId = unitId;
+        Role = role;
+        CollaboratorId = collaboratorId;
+        CollaboratorName = collaboratorName;
+        Instructions = string.IsNullOrWhiteSpace(instructions) ? null : instructions.Trim();
+        AssignedAt = now;
+        Status = TreatmentStatus.Open;
+        Deadline = new Deadline(now.AddDays(DeadlinePolicy.UnitAnswerDays));
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ManifestationId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    /// <summary>A specific collaborator, or null when the whole unit treats it.</summary>
+    public string? CollaboratorId { get; private set; }
+
+    public string? CollaboratorName { get; private set; }
+
+    public AssignmentRole Role { get; private set; }
+
+    public TreatmentStatus Status { get; private set; }
+
+    /// <summary>The ombudsman's instructions, shown in the forwarding alert.</summary>
+    public string? Instructions { get; private set; }
+
+    public DateTimeOffset AssignedAt { get; private set; }
+
+    public DateTimeOffset? FinalizedAt { get; private set; }
+
+    public Deadline Deadline { get; private set; }
+
+    public bool IsOpen => Status == TreatmentStatus.Open;
+
+    /// <summary>Whether <paramref name="actor"/> is a member of this assignment (its unit or its named collaborator).</summary>
+    public bool Includes(Actor actor) =>
+        actor.IsCollaborator && ((actor.UserId is not null && actor.UserId == CollaboratorId) || (actor.UnitId == UnitId));
+
+    internal void Finalize(DateTimeOffset now)
+    {
+        if (Role == AssignmentRole.Observer)
+        {
+            throw new DomainException("Observadores contribuem no tratamento, mas não o finalizam.");
+        }
+
+        if (Status == TreatmentStatus.Finalized)
+        {
+            throw new DomainException("Este tratamento já foi finalizado.");
+        }
+
+        Status = TreatmentStatus.Finalized;
+        FinalizedAt = now;
+    }
+
+    internal void Reopen(string? collaboratorId, string? collaboratorName)
+    {
+        if (Status != TreatmentStatus.Finalized)
+        {
+            throw new DomainException("Só é possível reabrir um tratamento finalizado.");
+        }
+
+        Status = TreatmentStatus.Open;
+        FinalizedAt = null;
+        CollaboratorId = collaboratorId;
+        CollaboratorName = collaboratorName;
+    }
+
+    internal void ExtendDeadline(string justification)
+    {
+        if (Status != TreatmentStatus.Open)
+        {
+            throw new DomainException("Só é possível prorrogar o prazo de um tratamento em aberto.");
+        }
+
+        Deadline = Deadline.Extend(DeadlinePolicy.UnitExtensionDays, justification);
+    }
+}

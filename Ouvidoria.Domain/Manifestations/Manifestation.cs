@@ -1,0 +1,577 @@
+using Ouvidoria.Domain.Common;
+
+namespace Ouvidoria.Domain.Manifestations;
+
+/// <summary>
+/// A citizen's manifestation and everything done with it. Every state change is one method that
+/// checks the current state and the actor and throws a pt-BR <see cref="DomainException"/> when the
+/// transition is illegal. See Manifestations/README.md for the lifecycle.
+/// </summary>
+public sealed class Manifestation
+{
+    public const int MaxDescriptionLength = 20_000;
+
+    private readonly List<Assignment> _assignments = [];
+    private readonly List<TreatmentMessage> _messages = [];
+    private readonly List<CitizenAnswer> _answers = [];
+    private readonly List<HistoryEntry> _history = [];
+    private readonly List<Attachment> _attachments = [];
+
+    private Manifestation()
+    {
+        Nup = null!;
+        Subject = string.Empty;
+        Description = string.Empty;
+        PasswordHash = string.Empty;
+        CitizenDeadline = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Nup Nup { get; private set; }
+
+    public ManifestationType Type { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public Guid? ThemeId { get; private set; }
+
+    /// <summary>Assunto: a short title the ombudsman may refine at triage.</summary>
+    public string Subject { get; private set; }
+
+    /// <summary>The original content (teor), restricted: collaborators read <see cref="Extract"/>.</summary>
+    public string Description { get; private set; }
+
+    /// <summary>The pseudonymized synthesis (extrato) units work from.</summary>
+    public string? Extract { get; private set; }
+
+    /// <summary>"Observação do órgão": internal, never shown to the citizen nor to units.</summary>
+    public string? InternalNote { get; private set; }
+
+    public ManifestationStatus Status { get; private set; }
+
+    /// <summary>Null for an anonymous manifestation (a comunicação).</summary>
+    public Requester? Requester { get; private set; }
+
+    /// <summary>The citizen authorized sharing their data with the investigating bodies (LGPD).</summary>
+    public bool ConsentToShare { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public DateTimeOffset LastChangedAt { get; private set; }
+
+    /// <summary>The conclusive-answer deadline (30 days, once extendable by 30).</summary>
+    public Deadline CitizenDeadline { get; private set; }
+
+    /// <summary>Set while the first complement request suspends the citizen deadline.</summary>
+    public DateTimeOffset? ClockPausedAt { get; private set; }
+
+    /// <summary>Only the first complement request suspends the clock.</summary>
+    public bool ClockPauseUsed { get; private set; }
+
+    public string? ComplementRequest { get; private set; }
+
+    public DateTimeOffset? ComplementDueAt { get; private set; }
+
+    /// <summary>Everything the citizen sent as complements, oldest first.</summary>
+    public string? ComplementText { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public DateTimeOffset? ConcludedAt { get; private set; }
+
+    /// <summary>"Demanda resolvida?": null until concluded.</summary>
+    public bool? Resolved { get; private set; }
+
+    public string? ResolutionNote { get; private set; }
+
+    public ArchiveReason? ArchiveReason { get; private set; }
+
+    public string? ArchiveJustification { get; private set; }
+
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every save that changes the aggregate.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Assignment> Assignments => _assignments;
+
+    public IReadOnlyList<TreatmentMessage> Messages => _messages;
+
+    public IReadOnlyList<CitizenAnswer> Answers => _answers;
+
+    public IReadOnlyList<HistoryEntry> History => _history;
+
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    public bool IsAnonymous => Requester is null;
+
+    public bool HasOpenResponsibleTreatment =>
+        _assignments.Any(a => a.Role == AssignmentRole.Responsible && a.IsOpen);
+
+    /// <summary>Registers a new manifestation; the caller hands the citizen the NUP and the clear password.</summary>
+    public static Manifestation Register(
+        Nup nup,
+        ManifestationType type,
+        Channel channel,
+        Guid? themeId,
+        string? subject,
+        string description,
+        Requester? requester,
+        bool consentToShare,
+        string passwordHash,
+        DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new DomainException("Descreva a sua manifestação.");
+        }
+
+        if (description.Length > MaxDescriptionLength)
+        {
+            throw new DomainException($"A descrição deve ter no máximo {MaxDescriptionLength} caracteres.");
+        }
+
+        EnsureIdentityMatchesType(type, requester);
+        if (requester is not null && !consentToShare)
+        {
+            throw new DomainException("Para registrar uma manifestação identificada, autorize o compartilhamento dos seus dados com os órgãos responsáveis pela apuração (LGPD).");
+        }
+
+        var manifestation = new Manifestation
+        {
+            Id = Guid.NewGuid(),
+            Nup = nup,
+            Type = type,
+            Channel = channel,
+            ThemeId = themeId,
+            Subject = string.IsNullOrWhiteSpace(subject) ? Summarize(description) : subject.Trim(),
+            Description = description.Trim(),
+            Requester = requester,
+            ConsentToShare = requester is not null && consentToShare,
+            PasswordHash = passwordHash,
+            RegisteredAt = now,
+            LastChangedAt = now,
+            Status = ManifestationStatus.Registered,
+            CitizenDeadline = new Deadline(now.AddDays(DeadlinePolicy.CitizenAnswerDays)),
+        };
+        manifestation.Record(HistoryAction.Registered, Actor.Citizen, $"Canal: {channel.Label()}", now);
+        return manifestation;
+    }
+
+    /// <summary>Who may read this manifestation in the portal (the use case adds the access log).</summary>
+    public bool CanBeReadBy(Actor actor) => actor.Kind switch
+    {
+        ActorKind.Ombudsman or ActorKind.Manager => true,
+        ActorKind.Collaborator => _assignments.Any(a => a.Includes(actor)),
+        ActorKind.Citizen or ActorKind.Administrator or ActorKind.System => false,
+    };
+
+    /// <summary>Whether the actor sees the original content and the requester's identity.</summary>
+    public bool ShowsIdentityTo(Actor actor) => actor.IsOmbudsman;
+
+    public bool VerifyPassword(string password) => ProtocolPassword.Verify(password, PasswordHash);
+
+    /// <summary>Records an access (Decreto 10.153/2019 art. 6 §3: who accessed and when).</summary>
+    public void RecordAccess(Actor actor, DateTimeOffset now)
+    {
+        if (!CanBeReadBy(actor))
+        {
+            throw new DomainException("Você não tem acesso a esta manifestação.");
+        }
+
+        _history.Add(new HistoryEntry(Id, HistoryAction.Viewed, actor.UserId, actor.Name, null, now));
+    }
+
+    public void RecordCitizenConsultation(DateTimeOffset now) =>
+        _history.Add(new HistoryEntry(Id, HistoryAction.ConsultedByCitizen, null, Actor.Citizen.Name, null, now));
+
+    public void StartTriage(Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "iniciar a triagem");
+        RequireStatus("iniciar a triagem", ManifestationStatus.Registered);
+        Status = ManifestationStatus.InTriage;
+        Record(HistoryAction.TriageStarted, actor, null, now);
+    }
+
+    /// <summary>Confirms or changes type, theme and subject (triage; also during treatment).</summary>
+    public void Classify(ManifestationType type, Guid? themeId, string subject, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "classificar a manifestação");
+        RequireStatus("classificar", ManifestationStatus.InTriage, ManifestationStatus.InTreatment);
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            throw new DomainException("Informe o assunto da manifestação.");
+        }
+
+        EnsureIdentityMatchesType(type, Requester);
+        if (type == ManifestationType.Compliment && _assignments.Any(a => a.Role == AssignmentRole.Responsible))
+        {
+            throw new DomainException("Elogios são respondidos pela Ouvidoria: remova as unidades responsáveis antes de reclassificar como elogio.");
+        }
+
+        var details = type != Type ? $"Tipo: {Type.Label()} → {type.Label()}" : null;
+        Type = type;
+        ThemeId = themeId;
+        Subject = subject.Trim();
+        Record(HistoryAction.Classified, actor, details, now);
+    }
+
+    public void WriteInternalNote(string note, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "registrar a observação do órgão");
+        RequireNotClosed("registrar a observação do órgão");
+        InternalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Record(HistoryAction.InternalNoteWritten, actor, null, now);
+    }
+
+    /// <summary>The pseudonymized synthesis (extrato) that units will read instead of the original.</summary>
+    public void WriteExtract(string extract, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "registrar o extrato");
+        RequireStatus("registrar o extrato", ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment);
+        if (string.IsNullOrWhiteSpace(extract))
+        {
+            throw new DomainException("O extrato não pode ser vazio: escreva uma síntese sem elementos que identifiquem o manifestante.");
+        }
+
+        Extract = extract.Trim();
+        Record(HistoryAction.ExtractWritten, actor, null, now);
+    }
+
+    /// <summary>Asks the citizen for a complement; the first request suspends the answer deadline.</summary>
+    public void RequestComplement(string request, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "pedir complementação");
+        RequireStatus("pedir complementação", ManifestationStatus.InTriage);
+        if (IsAnonymous)
+        {
+            throw new DomainException("Comunicações anônimas não podem receber pedido de complementação: não há como o manifestante acompanhá-las.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request))
+        {
+            throw new DomainException("Escreva o que o manifestante deve complementar.");
+        }
+
+        ComplementRequest = request.Trim();
+        ComplementDueAt = now.AddDays(DeadlinePolicy.ComplementDays);
+        if (!ClockPauseUsed)
+        {
+            ClockPauseUsed = true;
+            ClockPausedAt = now;
+        }
+
+        Status = ManifestationStatus.AwaitingComplement;
+        Record(HistoryAction.ComplementRequested, actor, ComplementRequest, now);
+    }
+
+    /// <summary>The citizen answers the complement request (with NUP + password).</summary>
+    public void ReceiveComplement(string text, DateTimeOffset now)
+    {
+        RequireStatus("enviar complementação", ManifestationStatus.AwaitingComplement);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("Escreva a complementação solicitada.");
+        }
+
+        var entry = $"[{now:dd/MM/yyyy HH:mm}] {text.Trim()}";
+        ComplementText = ComplementText is null ? entry : ComplementText + "\n\n" + entry;
+        ResumeClock(now);
+        ComplementDueAt = null;
+        Status = ManifestationStatus.InTriage;
+        Record(HistoryAction.ComplementReceived, Actor.Citizen, null, now);
+    }
+
+    /// <summary>Forwards to a unit (optionally a named collaborator) as responsible or observer.</summary>
+    public Assignment Forward(Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "encaminhar");
+        RequireStatus("encaminhar", ManifestationStatus.InTriage, ManifestationStatus.InTreatment);
+        if (Extract is null)
+        {
+            throw new DomainException("Registre o extrato (pseudonimização) antes de encaminhar: as unidades não recebem o teor original.");
+        }
+
+        if (role == AssignmentRole.Responsible && Type.IsAnsweredByOmbudsmanOnly())
+        {
+            throw new DomainException("Elogios são respondidos pela própria Ouvidoria: encaminhe a unidade apenas como observadora, para ciência.");
+        }
+
+        if (_assignments.Any(a => a.UnitId == unitId && a.CollaboratorId == collaboratorId && a.IsOpen))
+        {
+            throw new DomainException("Esta unidade já tem um tratamento em aberto desta manifestação.");
+        }
+
+        var assignment = new Assignment(Id, unitId, role, collaboratorId, collaboratorName, instructions, now);
+        _assignments.Add(assignment);
+        Status = ManifestationStatus.InTreatment;
+        var who = collaboratorName is null ? string.Empty : $" ({collaboratorName})";
+        Record(HistoryAction.Forwarded, actor, $"{(role == AssignmentRole.Responsible ? "Responsável" : "Observador")}{who}", now);
+        return assignment;
+    }
+
+    public TreatmentMessage PostMessage(string text, MessageVisibility visibility, Actor actor, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("Escreva a mensagem antes de enviar.");
+        }
+
+        RequireStatus("enviar mensagens no tratamento", ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
+        if (actor.IsCollaborator)
+        {
+            if (visibility == MessageVisibility.OmbudsmanOnly)
+            {
+                throw new DomainException("Mensagens internas são exclusivas da Ouvidoria.");
+            }
+
+            if (!_assignments.Any(a => a.Includes(actor) && a.IsOpen))
+            {
+                throw new DomainException("Seu tratamento desta manifestação não está em aberto: reabra-o para enviar mensagens.");
+            }
+        }
+        else if (!actor.IsOmbudsman)
+        {
+            throw new DomainException("Somente a Ouvidoria e os colaboradores designados participam do tratamento.");
+        }
+
+        var message = new TreatmentMessage(Id, actor.UserId, actor.Name, actor.UnitId, text.Trim(), visibility, now);
+        _messages.Add(message);
+        Record(HistoryAction.MessagePosted, actor, null, now);
+        return message;
+    }
+
+    public void FinalizeTreatment(Guid assignmentId, Actor actor, DateTimeOffset now)
+    {
+        var assignment = FindAssignment(assignmentId);
+        RequireTeamMember(assignment, actor, "finalizar o tratamento");
+        RequireStatus("finalizar o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
+        assignment.Finalize(now);
+        Record(HistoryAction.TreatmentFinalized, actor, null, now);
+    }
+
+    /// <summary>Reopens a finalized treatment for the chosen collaborator (or the whole unit).</summary>
+    public void ReopenTreatment(Guid assignmentId, string? collaboratorId, string? collaboratorName, Actor actor, DateTimeOffset now)
+    {
+        var assignment = FindAssignment(assignmentId);
+        RequireTeamMember(assignment, actor, "reabrir o tratamento");
+        RequireStatus("reabrir o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
+        assignment.Reopen(collaboratorId, collaboratorName);
+        Record(HistoryAction.TreatmentReopened, actor, collaboratorName is null ? null : $"Responsável: {collaboratorName}", now);
+    }
+
+    /// <summary>The one 30-day extension of the citizen deadline, with justification.</summary>
+    public void ExtendDeadline(string justification, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "prorrogar o prazo");
+        RequireStatus("prorrogar o prazo", ManifestationStatus.Registered, ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment);
+        CitizenDeadline = CitizenDeadline.Extend(DeadlinePolicy.CitizenExtensionDays, justification);
+        Record(HistoryAction.DeadlineExtended, actor, justification.Trim(), now);
+    }
+
+    /// <summary>The one 20-day extension of a unit's deadline, with justification.</summary>
+    public void ExtendUnitDeadline(Guid assignmentId, string justification, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "prorrogar o prazo da unidade");
+        var assignment = FindAssignment(assignmentId);
+        assignment.ExtendDeadline(justification);
+        Record(HistoryAction.UnitDeadlineExtended, actor, justification.Trim(), now);
+    }
+
+    /// <summary>Sends an intermediate or the conclusive answer to the citizen.</summary>
+    public void Answer(string text, bool conclusive, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "responder ao manifestante");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("Escreva a resposta ao manifestante.");
+        }
+
+        if (conclusive)
+        {
+            RequireStatus("enviar a resposta conclusiva", ManifestationStatus.InTriage, ManifestationStatus.InTreatment);
+            if (HasOpenResponsibleTreatment)
+            {
+                throw new DomainException("Há unidades com tratamento em aberto: aguarde que finalizem (ou finalize-os) antes da resposta conclusiva.");
+            }
+
+            Status = ManifestationStatus.Answered;
+            AnsweredAt = now;
+        }
+        else
+        {
+            RequireStatus("enviar uma resposta intermediária", ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment);
+        }
+
+        _answers.Add(new CitizenAnswer(Id, text.Trim(), conclusive, actor.Name, now));
+        Record(conclusive ? HistoryAction.ConclusiveAnswerSent : HistoryAction.IntermediateAnswerSent, actor, null, now);
+    }
+
+    /// <summary>Concludes an answered manifestation, recording "Demanda resolvida?".</summary>
+    public void Conclude(bool resolved, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "concluir a manifestação");
+        RequireStatus("concluir", ManifestationStatus.Answered);
+        Resolved = resolved;
+        ConcludedAt = now;
+        Status = ManifestationStatus.Concluded;
+        Record(HistoryAction.Concluded, actor, resolved ? "Demanda resolvida: sim" : "Demanda resolvida: não", now);
+    }
+
+    /// <summary>Records that an unresolved demand (pending investigation or implementation) was resolved.</summary>
+    public void RecordResolution(string synthesis, Actor actor, DateTimeOffset now)
+    {
+        RequireOmbudsman(actor, "registrar a resolução");
+        RequireStatus("registrar a resolução", ManifestationStatus.Concluded);
+        if (Resolved != false)
+        {
+            throw new DomainException("Esta demanda já consta como resolvida.");
+        }
+
+        if (string.IsNullOrWhiteSpace(synthesis))
+        {
+            throw new DomainException("Informe a síntese das providências que resolveram a demanda.");
+        }
+
+        Resolved = true;
+        ResolutionNote = synthesis.Trim();
+        Record(HistoryAction.ResolutionRecorded, actor, ResolutionNote, now);
+    }
+
+    public void Archive(ArchiveReason reason, string? justification, Actor actor, DateTimeOffset now)
+    {
+        if (!(actor.IsOmbudsman || (actor.Kind == ActorKind.System && reason == Manifestations.ArchiveReason.ComplementNotAnswered)))
+        {
+            throw new DomainException("Somente a Ouvidoria pode arquivar manifestações.");
+        }
+
+        RequireStatus("arquivar", ManifestationStatus.Registered, ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment);
+        if (reason == Manifestations.ArchiveReason.ComplementNotAnswered && Status != ManifestationStatus.AwaitingComplement)
+        {
+            throw new DomainException("Só se arquiva por complementação não atendida uma manifestação que aguarda complementação.");
+        }
+
+        ClockPausedAt = null;
+        ArchiveReason = reason;
+        ArchiveJustification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+        ArchivedAt = now;
+        Status = ManifestationStatus.Archived;
+        Record(HistoryAction.Archived, actor, reason.Label(), now);
+    }
+
+    /// <summary>Adds a stored file, enforcing the per-manifestation limits for citizen files.</summary>
+    public Attachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, Actor actor, DateTimeOffset now)
+    {
+        if (Status == ManifestationStatus.Archived)
+        {
+            throw new DomainException("Não é possível anexar arquivos a uma manifestação arquivada.");
+        }
+
+        var name = AttachmentPolicy.SanitizeFileName(fileName);
+        AttachmentPolicy.EnsureAllowedExtension(name);
+        if (sizeBytes <= 0)
+        {
+            throw new DomainException($"O arquivo \"{name}\" está vazio.");
+        }
+
+        if (origin != AttachmentOrigin.Treatment)
+        {
+            var citizenFiles = _attachments.Where(a => a.Origin != AttachmentOrigin.Treatment).ToList();
+            if (citizenFiles.Count >= AttachmentPolicy.MaxFiles)
+            {
+                throw new DomainException($"Limite de {AttachmentPolicy.MaxFiles} anexos por manifestação atingido.");
+            }
+
+            if (citizenFiles.Sum(a => a.SizeBytes) + sizeBytes > AttachmentPolicy.MaxTotalBytes)
+            {
+                throw new DomainException("Os anexos de uma manifestação somam no máximo 30 MB.");
+            }
+        }
+
+        var attachment = new Attachment(Id, name, contentType, sizeBytes, storageKey, origin, actor.Name, now);
+        _attachments.Add(attachment);
+        Record(HistoryAction.AttachmentAdded, actor, name, now);
+        return attachment;
+    }
+
+    /// <summary>The deadline that matters to <paramref name="actor"/>: the unit's for collaborators, the citizen's otherwise.</summary>
+    public Deadline DeadlineFor(Actor actor) =>
+        actor.IsCollaborator
+            ? _assignments.Where(a => a.Includes(actor) && a.IsOpen).Select(a => a.Deadline).MinBy(d => d.DueAt) ?? CitizenDeadline
+            : CitizenDeadline;
+
+    private static void EnsureIdentityMatchesType(ManifestationType type, Requester? requester)
+    {
+        if (requester is null && type != ManifestationType.Communication)
+        {
+            throw new DomainException(type is ManifestationType.Denunciation or ManifestationType.Complaint
+                ? "Manifestações anônimas são registradas como comunicação de irregularidade."
+                : $"{type.Label()} exige identificação do manifestante; apenas denúncias e reclamações podem ser anônimas (comunicação de irregularidade).");
+        }
+
+        if (requester is not null && type == ManifestationType.Communication)
+        {
+            throw new DomainException("Comunicação de irregularidade é sempre anônima: para se identificar, registre uma denúncia.");
+        }
+    }
+
+    private static string Summarize(string description)
+    {
+        var firstLine = description.Trim().Split('\n')[0].Trim();
+        return firstLine.Length <= 80 ? firstLine : firstLine[..77] + "...";
+    }
+
+    private Assignment FindAssignment(Guid assignmentId) =>
+        _assignments.FirstOrDefault(a => a.Id == assignmentId)
+        ?? throw new DomainException("Tratamento não encontrado nesta manifestação.");
+
+    private void ResumeClock(DateTimeOffset now)
+    {
+        if (ClockPausedAt is { } pausedAt)
+        {
+            CitizenDeadline = CitizenDeadline.Shift(now - pausedAt);
+            ClockPausedAt = null;
+        }
+    }
+
+    private void Record(HistoryAction action, Actor actor, string? details, DateTimeOffset now)
+    {
+        _history.Add(new HistoryEntry(Id, action, actor.UserId, actor.Name, details, now));
+        LastChangedAt = now;
+    }
+
+    private static void RequireOmbudsman(Actor actor, string what)
+    {
+        if (!actor.IsOmbudsman)
+        {
+            throw new DomainException($"Somente a Ouvidoria pode {what}.");
+        }
+    }
+
+    private static void RequireTeamMember(Assignment assignment, Actor actor, string what)
+    {
+        if (!actor.IsOmbudsman && !assignment.Includes(actor))
+        {
+            throw new DomainException($"Somente a Ouvidoria ou a unidade designada pode {what}.");
+        }
+    }
+
+    private void RequireStatus(string what, params ManifestationStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException($"Não é possível {what}: a manifestação está \"{Status.Label()}\".");
+        }
+    }
+
+    private void RequireNotClosed(string what)
+    {
+        if (Status is ManifestationStatus.Archived or ManifestationStatus.Concluded)
+        {
+            throw new DomainException($"Não é possível {what}: a manifestação está \"{Status.Label()}\".");
+        }
+    }
+}
