@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ouvidoria.Domain.Manifestations;
+
+namespace Ouvidoria.Infrastructure.Persistence.Configurations;
+
+internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Manifestation>
+{
+    public void Configure(EntityTypeBuilder<Manifestation> builder)
+    {
+        builder.ToTable("Manifestations");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Nup)
+            .HasConversion(nup => nup.Digits, digits => Nup.Parse(digits))
+            .HasMaxLength(17)
+            .IsUnicode(false);
+        builder.HasIndex(m => m.Nup).IsUnique();
+
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(12);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ArchiveReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.Property(m => m.Description).HasMaxLength(Manifestation.MaxDescriptionLength);
+        builder.Property(m => m.PasswordHash).HasMaxLength(120);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(m => m.Requester, requester =>
+        {
+            requester.Property(r => r.Name).HasColumnName("RequesterName").HasMaxLength(200);
+            requester.Property(r => r.Email).HasColumnName("RequesterEmail").HasMaxLength(200);
+            requester.Property(r => r.Phone).HasColumnName("RequesterPhone").HasMaxLength(40);
+        });
+        builder.Navigation(m => m.Requester).IsRequired(false);
+
+        builder.OwnsOne(m => m.CitizenDeadline, deadline =>
+        {
+            deadline.Property(d => d.DueAt).HasColumnName("CitizenDueAt");
+            deadline.Property(d => d.Extended).HasColumnName("CitizenDeadlineExtended");
+            deadline.Property(d => d.ExtensionJustification).HasColumnName("CitizenExtensionJustification").HasMaxLength(2000);
+            // The queue's main orderings and filters.
+            deadline.HasIndex(d => d.DueAt);
+        });
+        builder.Navigation(m => m.CitizenDeadline).IsRequired();
+
+        builder.HasMany(m => m.Assignments).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Messages).WithOne().HasForeignKey(x => x.ManifestationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Answers).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.History).WithOne().HasForeignKey(h => h.ManifestationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(Manifestation.Assignments), nameof(Manifestation.Messages), nameof(Manifestation.Answers), nameof(Manifestation.History), nameof(Manifestation.Attachments) })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+
+        builder.HasIndex(m => new { m.Status, m.RegisteredAt });
+        builder.HasIndex(m => m.RegisteredAt);
+        builder.HasIndex(m => m.LastChangedAt);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.ToTable("Assignments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(12);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(a => a.CollaboratorId).HasMaxLength(64);
+        builder.Property(a => a.CollaboratorName).HasMaxLength(200);
+        builder.Property(a => a.Instructions).HasMaxLength(4000);
+        builder.OwnsOne(a => a.Deadline, deadline =>
+        {
+            deadline.Property(d => d.DueAt).HasColumnName("DueAt");
+            deadline.Property(d => d.Extended).HasColumnName("DeadlineExtended");
+            deadline.Property(d => d.ExtensionJustification).HasColumnName("ExtensionJustification").HasMaxLength(2000);
+        });
+        builder.Navigation(a => a.Deadline).IsRequired();
+        builder.HasOne<Domain.Organization.OrganizationalUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.UnitId, a.Status });
+        builder.HasIndex(a => a.CollaboratorId);
+    }
+}
+
+internal sealed class TreatmentMessageConfiguration : IEntityTypeConfiguration<TreatmentMessage>
+{
+    public void Configure(EntityTypeBuilder<TreatmentMessage> builder)
+    {
+        builder.ToTable("TreatmentMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.AuthorId).HasMaxLength(64);
+        builder.Property(m => m.AuthorName).HasMaxLength(200);
+        builder.Property(m => m.Text).HasMaxLength(20_000);
+        builder.Property(m => m.Visibility).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(m => new { m.ManifestationId, m.PostedAt });
+    }
+}
+
+internal sealed class CitizenAnswerConfiguration : IEntityTypeConfiguration<CitizenAnswer>
+{
+    public void Configure(EntityTypeBuilder<CitizenAnswer> builder)
+    {
+        builder.ToTable("CitizenAnswers");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Text).HasMaxLength(20_000);
+        builder.Property(a => a.AuthorName).HasMaxLength(200);
+        builder.HasIndex(a => new { a.ManifestationId, a.SentAt });
+    }
+}
+
+internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HistoryEntry> builder)
+    {
+        builder.ToTable("History");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Action).HasConversion<string>().HasMaxLength(32);
+        builder.Property(h => h.ActorId).HasMaxLength(64);
+        builder.Property(h => h.ActorName).HasMaxLength(200);
+        builder.Property(h => h.Details).HasMaxLength(4000);
+        builder.HasIndex(h => new { h.ManifestationId, h.At });
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.ToTable("Attachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(120);
+        builder.Property(a => a.StorageKey).HasMaxLength(100);
+        builder.Property(a => a.UploadedBy).HasMaxLength(200);
+        builder.Property(a => a.Origin).HasConversion<string>().HasMaxLength(12);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Identity;
+
+namespace Ouvidoria.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrganizationalUnitConfiguration : IEntityTypeConfiguration<OrganizationalUnit>
+{
+    public void Configure(EntityTypeBuilder<OrganizationalUnit> builder)
+    {
+        builder.ToTable("Units");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.Email).HasMaxLength(200);
+        builder.HasIndex(u => u.Name).IsUnique();
+    }
+}
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> builder)
+    {
+        builder.ToTable("Themes");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Name).HasMaxLength(120);
+        builder.Property(t => t.PersonalData).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasMany<Manifestation>().WithOne().HasForeignKey(m => m.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NupSequenceConfiguration : IEntityTypeConfiguration<NupSequence>
+{
+    public void Configure(EntityTypeBuilder<NupSequence> builder)
+    {
+        builder.ToTable("NupSequences");
+        builder.HasKey(s => new { s.UnitCode, s.Year });
+        builder.Property(s => s.UnitCode).ValueGeneratedNever();
+        builder.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.UnitId);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Seeding;
+
+namespace Ouvidoria.Infrastructure.Persistence;
+
+/// <summary>
+/// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, creates the roles
+/// and the baseline themes, and — when <c>Seed:Demo</c> is true — the demo data set.
+/// </summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Ouvidoria.Database");
+        var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var factory = provider.GetRequiredService<IDbContextFactory<OuvidoriaDbContext>>();
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers proceed while a registration writes; the setting persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            if (options.MigrateOnStartup)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            if (!await db.Themes.AnyAsync(cancellationToken))
+            {
+                db.Themes.AddRange(DefaultThemes.Create());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        var roleManager = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (provider.GetRequiredService<IConfiguration>().GetValue("Seed:Demo", false))
+        {
+            var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(provider);
+            await seeder.SeedAsync(cancellationToken);
+            logger.LogInformation("Dados de demonstração verificados.");
+        }
+    }
+}
+
+/// <summary>The themes every office starts with (administrators edit them later).</summary>
+public static class DefaultThemes
+{
+    public static IReadOnlyList<Theme> Create() =>
+    [
+        new("Saúde", PersonalDataRequirement.NameAndEmail),
+        new("Educação", PersonalDataRequirement.NameAndEmail),
+        new("Transporte e mobilidade", PersonalDataRequirement.Name),
+        new("Obras e infraestrutura", PersonalDataRequirement.Name),
+        new("Meio ambiente", PersonalDataRequirement.Name),
+        new("Segurança pública", PersonalDataRequirement.NameAndEmail),
+        new("Assistência social", PersonalDataRequirement.NameAndEmail),
+        new("Servidores e conduta funcional", PersonalDataRequirement.NameAndEmail),
+        new("Licitações e contratos", PersonalDataRequirement.Name),
+        new("Atendimento ao cidadão", PersonalDataRequirement.None),
+        new("Tributos e finanças", PersonalDataRequirement.NameAndEmail),
+        new("Outros assuntos", PersonalDataRequirement.Name),
+    ];
+}

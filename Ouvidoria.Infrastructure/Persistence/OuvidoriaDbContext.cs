@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Identity;
+
+namespace Ouvidoria.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext. Used through <see cref="IDbContextFactory{TContext}"/>: one short-lived
+/// context per operation (never shared by a Blazor circuit).
+/// </summary>
+public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Manifestation> Manifestations => Set<Manifestation>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<TreatmentMessage> TreatmentMessages => Set<TreatmentMessage>();
+
+    public DbSet<CitizenAnswer> CitizenAnswers => Set<CitizenAnswer>();
+
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<OrganizationalUnit> Units => Set<OrganizationalUnit>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<NupSequence> NupSequences => Set<NupSequence>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OuvidoriaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset values: store them as sortable integers
+            // (UTC ticks in the binary form). Every timestamp we write is UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Optimistic concurrency: every change to a manifestation's own row bumps its version.</summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Manifestation>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(m => m.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Migrations.Postgres;
+
+/// <summary>Used only by dotnet-ef (built with -p:EfDesign=true): generates the Postgres migrations.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OuvidoriaDbContext>
+{
+    public OuvidoriaDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<OuvidoriaDbContext>();
+        PersistenceRegistration.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=ouvidoria_design;Username=postgres");
+        return new OuvidoriaDbContext(options.Options);
+    }
+}

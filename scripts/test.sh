@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# The one test command of the project (README: `bash scripts/test.sh`).
+#
+#  1. installs missing system packages (chromium, postgresql, poppler-utils,
+#     fonts-liberation2) with apt-get -- skipped when everything is present;
+#  2. starts a throwaway PostgreSQL server (temp dir, free port, trust auth),
+#     stopped and deleted on exit, also on failure or Ctrl-C;
+#  3. runs `dotnet test Ouvidoria.sln` (extra args are passed through) with
+#     OUVIDORIA_TEST_POSTGRES / OUVIDORIA_CHROMIUM set;
+#  4. prints a closing line "N passed, N failed, N skipped" and exits with
+#     dotnet test's exit code.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+REPO_ROOT="$(pwd)"
+
+log() { printf '[test.sh] %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- helpers
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    log "need root to run: $*"
+    return 1
+  fi
+}
+
+# True while some apt/dpkg process is running or holds the dpkg lock.
+apt_busy() {
+  local f c
+  if command -v fuser >/dev/null 2>&1; then
+    for f in /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock; do
+      [ -e "$f" ] && fuser "$f" >/dev/null 2>&1 && return 0
+    done
+  fi
+  # Dependency-free fallback (procps/psmisc may be absent on a fresh machine).
+  for f in /proc/[0-9]*/comm; do
+    c="$(cat "$f" 2>/dev/null || true)"
+    case "$c" in
+      apt|apt-get|aptitude|dpkg|unattended-upgr*) return 0 ;;
+    esac
+  done
+  return 1
+}
+
+wait_for_apt() {
+  local waited=0 limit=600
+  while apt_busy; do
+    if [ "$waited" -ge "$limit" ]; then
+      log "apt/dpkg still busy after ${limit}s; trying anyway"
+      return 0
+    fi
+    [ "$waited" -eq 0 ] && log "another apt/dpkg is running; waiting (up to ${limit}s)..."
+    sleep 5
+    waited=$((waited + 5))
+  done
+}
+
+pg_bindir() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then
+    printf '%s\n' "$d"
+  fi
+}
+
+# ---------------------------------------------------------------- 1. system packages
+need_apt=0
+[ -x /usr/bin/chromium ] || need_apt=1
+[ -n "$(pg_bindir)" ] || need_apt=1
+command -v pdftotext >/dev/null 2>&1 || need_apt=1
+if [ "$need_apt" -eq 1 ]; then
+  log "installing system packages (chromium postgresql poppler-utils fonts-liberation2)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt_opts=(-o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
+  wait_for_apt
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update
+  wait_for_apt
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends \
+    chromium postgresql poppler-utils fonts-liberation2
+fi
+PG_BIN="$(pg_bindir)"
+if [ -z "$PG_BIN" ]; then
+  log "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin"
+  exit 1
+fi
+
+# ---------------------------------------------------------------- 2. throwaway PostgreSQL
+PG_TMP="$(mktemp -d /tmp/ouvidoria-pg.XXXXXX)"
+PG_DATA="$PG_TMP/data"
+PG_SOCK="$PG_TMP/sock"
+PG_LOG="$PG_TMP/server.log"
+RUN_TMP="$(mktemp -d /tmp/ouvidoria-test.XXXXXX)"
+
+# Run a PostgreSQL binary as the postgres user when we are root (initdb and
+# the server refuse to run as root); as ourselves otherwise.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    (cd "$PG_TMP" && runuser -u postgres -- "$@")
+  else
+    (cd "$PG_TMP" && "$@")
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1
+    if [ -f "$PG_DATA/postmaster.pid" ]; then
+      # pg_ctl could not stop it: kill our own postmaster (and only it) by pid.
+      local pid
+      pid="$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null)"
+      case "$pid" in
+        ''|*[!0-9]*) ;;
+        *) kill -9 "$pid" 2>/dev/null; sleep 1 ;;
+      esac
+    fi
+  fi
+  rm -rf "$PG_TMP" "$RUN_TMP"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ "$(id -u)" -eq 0 ]; then
+  if ! id postgres >/dev/null 2>&1; then
+    log "user 'postgres' does not exist (is the postgresql package installed?)"
+    exit 1
+  fi
+  chown postgres: "$PG_TMP"
+fi
+chmod 700 "$PG_TMP"
+as_pg mkdir -p "$PG_SOCK"
+
+log "initdb ($PG_BIN) in $PG_DATA"
+as_pg "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres \
+  --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$RUN_TMP/initdb.log" 2>&1 || {
+  cat "$RUN_TMP/initdb.log" >&2
+  log "initdb failed"
+  exit 1
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PG_PORT=""
+base=$((55432 + $$ % 50))
+attempts=0
+for ((p = base; p < base + 100; p++)); do
+  port_in_use "$p" && continue
+  attempts=$((attempts + 1))
+  if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 60 -l "$PG_LOG" \
+      -o "-c listen_addresses=127.0.0.1 -p $p -k $PG_SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >"$RUN_TMP/pg_ctl.log" 2>&1; then
+    PG_PORT="$p"
+    break
+  fi
+  log "PostgreSQL failed to start on port $p:"
+  cat "$RUN_TMP/pg_ctl.log" >&2 || true
+  tail -n 30 "$PG_LOG" >&2 2>/dev/null || true
+  # Make sure a half-started server is gone before the next attempt.
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  [ "$attempts" -ge 5 ] && break
+done
+if [ -z "$PG_PORT" ]; then
+  log "could not start PostgreSQL"
+  exit 1
+fi
+log "PostgreSQL running on 127.0.0.1:$PG_PORT (data: $PG_DATA)"
+
+# ---------------------------------------------------------------- 3. dotnet test
+export OUVIDORIA_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+export OUVIDORIA_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+mkdir -p TestResults
+touch "$RUN_TMP/started"   # TRX files newer than this belong to this run
+sleep 1
+
+set +e
+dotnet test Ouvidoria.sln -c Release \
+  --logger "console;verbosity=normal" --logger trx \
+  --results-directory TestResults "$@" 2>&1 | tee "$RUN_TMP/dotnet-test.log"
+rc=${PIPESTATUS[0]}
+set -e
+
+# ---------------------------------------------------------------- 4. summary
+summary=""
+mapfile -t trx_files < <(find "$REPO_ROOT/TestResults" -name '*.trx' -newer "$RUN_TMP/started" 2>/dev/null || true)
+if [ "${#trx_files[@]}" -gt 0 ] && [ -x /usr/bin/python3 ]; then
+  summary="$(/usr/bin/python3 - "${trx_files[@]}" <<'PY' 2>/dev/null || true
+import sys
+import xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    for el in ET.parse(path).getroot().iter():
+        if el.tag.rsplit('}', 1)[-1] != 'UnitTestResult':
+            continue
+        outcome = el.get('outcome', '')
+        if outcome == 'Passed':
+            passed += 1
+        elif outcome in ('Failed', 'Error', 'Timeout', 'Aborted'):
+            failed += 1
+        else:
+            skipped += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+)"
+fi
+if [ -z "$summary" ]; then
+  # Fallback: sum dotnet test's per-assembly summary lines, e.g.
+  # "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, Duration: 1 s"
+  summary="$(awk '
+    /(Passed|Failed)! +- +Failed: *[0-9]+, *Passed: *[0-9]+, *Skipped: *[0-9]+/ {
+      line = $0
+      match(line, /Failed: *[0-9]+/);  f += substr(line, RSTART + 7, RLENGTH - 7) + 0
+      match(line, /Passed: *[0-9]+/);  p += substr(line, RSTART + 7, RLENGTH - 7) + 0
+      match(line, /Skipped: *[0-9]+/); s += substr(line, RSTART + 8, RLENGTH - 8) + 0
+    }
+    END { printf "%d passed, %d failed, %d skipped\n", p, f, s }
+  ' "$RUN_TMP/dotnet-test.log")"
+fi
+if [ "$rc" -ne 0 ]; then
+  log "dotnet test exited with code $rc"
+fi
+echo "$summary"
+exit "$rc"
