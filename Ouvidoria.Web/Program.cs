@@ -1,1 +1,92 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run();
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Web.Components;
+using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Citizen;
+using Ouvidoria.Web.Features.Home;
+using Ouvidoria.Web.Features.Manifestations;
+using Ouvidoria.Web.Features.Queue;
+using Ouvidoria.Web.Features.Shared;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Persistence: SQLite by default, PostgreSQL with Database__Provider=Postgres.
+builder.Services.AddOuvidoriaPersistence(builder.Configuration, builder.Environment.ContentRootPath);
+
+// Staff sign-in (ASP.NET Core Identity, cookie). Citizens never sign in: NUP + password.
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/conta/entrar";
+    options.LogoutPath = "/conta/sair";
+    options.AccessDeniedPath = "/conta/acesso-negado";
+    options.Cookie.Name = "ouvidoria.auth";
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+builder.Services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<OuvidoriaDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
+    .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
+    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman));
+
+// Use cases (plain classes; see docs/decisions/0004-use-cases.md).
+builder.Services.AddScoped<QueueQuery>();
+builder.Services.AddScoped<ManifestationDetailsQuery>();
+builder.Services.AddScoped<ManifestationWorkflow>();
+builder.Services.AddScoped<RegisterManifestation>();
+builder.Services.AddScoped<ConsultManifestation>();
+builder.Services.AddScoped<HomeSummaryQuery>();
+builder.Services.AddScoped<Lookups>();
+builder.Services.AddScoped<CurrentActor>();
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+
+var ptBr = new CultureInfo("pt-BR");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(ptBr),
+    SupportedCultures = [ptBr],
+    SupportedUICultures = [ptBr],
+});
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erro", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/nao-encontrado");
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

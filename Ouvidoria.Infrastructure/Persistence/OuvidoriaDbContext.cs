@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Identity;
@@ -42,9 +41,9 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
     {
         if (Database.IsSqlite())
         {
-            // SQLite cannot compare or order DateTimeOffset values: store them as sortable integers
-            // (UTC ticks in the binary form). Every timestamp we write is UTC.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            // SQLite cannot compare or order DateTimeOffset values: store them as UTC ticks, which
+            // sort and compare correctly whatever offset a value carries.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 
@@ -73,3 +72,8 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
         }
     }
 }
+
+/// <summary>DateTimeOffset ⇄ UTC ticks (SQLite only); values are read back in UTC.</summary>
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

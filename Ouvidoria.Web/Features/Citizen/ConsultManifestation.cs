@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Web.Features.Citizen;
+
+/// <summary>What the citizen sees with NUP + password: never internal notes, units or the team's thread.</summary>
+public sealed record CitizenView(
+    string Nup,
+    ManifestationType Type,
+    ManifestationStatus Status,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset DueAt,
+    bool DeadlineExtended,
+    string Description,
+    string? ComplementRequest,
+    DateTimeOffset? ComplementDueAt,
+    IReadOnlyList<AnswerView> Answers);
+
+public sealed record AnswerView(string Text, bool IsConclusive, DateTimeOffset SentAt);
+
+/// <summary>
+/// Consultation by NUP + password (and the citizen's complement). Any failure — malformed NUP,
+/// unknown NUP, wrong password — yields the same message, so the form does not reveal which NUPs exist.
+/// </summary>
+public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
+{
+    public const string GenericFailure = "NUP ou senha incorretos. Confira os dados recebidos no registro da manifestação.";
+
+    public async Task<Result<CitizenView>> ExecuteAsync(string? nupText, string? password, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var manifestation = await FindAsync(db, nupText, password, ct);
+        if (manifestation is null)
+        {
+            return Error.NotFound(GenericFailure);
+        }
+
+        manifestation.RecordCitizenConsultation(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return ToView(manifestation);
+    }
+
+    /// <summary>The citizen answers the complement request (same NUP + password check).</summary>
+    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var manifestation = await FindAsync(db, nupText, password, ct);
+        if (manifestation is null)
+        {
+            return Error.NotFound(GenericFailure);
+        }
+
+        try
+        {
+            manifestation.ReceiveComplement(text, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            return Error.Validation(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("A manifestação foi atualizada neste instante. Consulte novamente e reenvie.");
+        }
+
+        return ToView(manifestation);
+    }
+
+    private static async Task<Manifestation?> FindAsync(OuvidoriaDbContext db, string? nupText, string? password, CancellationToken ct)
+    {
+        if (!Nup.TryParse(nupText, out var nup) || string.IsNullOrWhiteSpace(password))
+        {
+            return null;
+        }
+
+        var manifestation = await db.Manifestations.Include(m => m.Answers).FirstOrDefaultAsync(m => m.Nup == nup, ct);
+        return manifestation is not null && manifestation.VerifyPassword(password) ? manifestation : null;
+    }
+
+    private static CitizenView ToView(Manifestation m) => new(
+        m.Nup.ToString(),
+        m.Type,
+        m.Status,
+        m.RegisteredAt,
+        m.CitizenDeadline.DueAt,
+        m.CitizenDeadline.Extended,
+        m.Description,
+        m.Status == ManifestationStatus.AwaitingComplement ? m.ComplementRequest : null,
+        m.Status == ManifestationStatus.AwaitingComplement ? m.ComplementDueAt : null,
+        m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.SentAt)).ToList());
+}

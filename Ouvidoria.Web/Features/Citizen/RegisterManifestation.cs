@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Web.Features.Citizen;
+
+/// <summary>What a citizen fills in (any channel).</summary>
+public sealed record RegistrationRequest
+{
+    public required ManifestationType Type { get; init; }
+    public required Guid ThemeId { get; init; }
+    public required bool Anonymous { get; init; }
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public bool ConsentToShare { get; init; }
+    public required string Description { get; init; }
+    public Channel Channel { get; init; } = Channel.Web;
+}
+
+/// <summary>Handed to the citizen once: the password is never stored in clear.</summary>
+public sealed record RegistrationReceipt(Guid Id, string Nup, string Password, ManifestationType Type, DateTimeOffset DueAt);
+
+/// <summary>
+/// Registers a manifestation: validates theme and the minimum personal data the theme needs,
+/// allocates the NUP inside the same transaction as the insert, hashes a fresh password.
+/// Anonymous denúncias/reclamações become comunicações de irregularidade.
+/// </summary>
+public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, TimeProvider clock)
+{
+    public async Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ThemeId && t.IsActive, ct);
+        if (theme is null)
+        {
+            return Error.Validation("Escolha uma temática da lista.");
+        }
+
+        var type = request.Anonymous && request.Type is ManifestationType.Denunciation or ManifestationType.Complaint
+            ? ManifestationType.Communication
+            : request.Type;
+        Requester? requester;
+        try
+        {
+            requester = request.Anonymous ? null : CreateRequester(request, theme);
+        }
+        catch (DomainException e)
+        {
+            return Error.Validation(e.Message);
+        }
+
+        var password = ProtocolPassword.Generate();
+        var passwordHash = ProtocolPassword.Hash(password);
+        var now = clock.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var nup = await nupAllocator.NextAsync(db, now.Year, ct);
+                var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, null, request.Description, requester, request.ConsentToShare, passwordHash, now);
+                db.Manifestations.Add(manifestation);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return Result<RegistrationReceipt>.Success(new RegistrationReceipt(manifestation.Id, nup.ToString(), password, type, manifestation.CitizenDeadline.DueAt));
+            }
+            catch (DomainException e)
+            {
+                db.ChangeTracker.Clear();
+                return Error.Validation(e.Message);
+            }
+        });
+    }
+
+    private static Requester CreateRequester(RegistrationRequest request, Theme theme)
+    {
+        if (theme.PersonalData == PersonalDataRequirement.NameAndEmail && string.IsNullOrWhiteSpace(request.Email))
+        {
+            throw new DomainException($"Para a temática \"{theme.Name}\" informe também um e-mail para contato.");
+        }
+
+        return new Requester(request.Name ?? string.Empty, request.Email, request.Phone);
+    }
+}

@@ -1,0 +1,98 @@
+using Ouvidoria.Domain.Manifestations;
+
+namespace Ouvidoria.Web.Features.Manifestations;
+
+/// <summary>What the manifestation page shows to ONE viewer (already filtered by what they may see).</summary>
+public sealed record ManifestationDetails
+{
+    public required Guid Id { get; init; }
+    public required string Nup { get; init; }
+    public required ManifestationType Type { get; init; }
+    public required ManifestationStatus Status { get; init; }
+    public required Channel Channel { get; init; }
+    public required Guid? ThemeId { get; init; }
+    public required string? ThemeName { get; init; }
+    public required string Subject { get; init; }
+    public required DateTimeOffset RegisteredAt { get; init; }
+    public required Deadline CitizenDeadline { get; init; }
+    public required Deadline ViewerDeadline { get; init; }
+    public required bool ClockPaused { get; init; }
+
+    /// <summary>The original text (teor): only for the ombudsman.</summary>
+    public required string? OriginalDescription { get; init; }
+
+    public required string? Extract { get; init; }
+
+    /// <summary>"Observação do órgão": only for the ombudsman.</summary>
+    public required string? InternalNote { get; init; }
+
+    public required bool IsAnonymous { get; init; }
+
+    /// <summary>True when the viewer sees the requester's real data.</summary>
+    public required bool IdentityVisible { get; init; }
+
+    public required string? RequesterName { get; init; }
+    public required string? RequesterEmail { get; init; }
+    public required string? RequesterPhone { get; init; }
+    public required bool ConsentToShare { get; init; }
+
+    public required string? ComplementRequest { get; init; }
+    public required DateTimeOffset? ComplementDueAt { get; init; }
+    public required string? ComplementText { get; init; }
+
+    public required bool? Resolved { get; init; }
+    public required string? ResolutionNote { get; init; }
+    public required ArchiveReason? ArchiveReason { get; init; }
+    public required string? ArchiveJustification { get; init; }
+
+    public required IReadOnlyList<AssignmentView> Team { get; init; }
+    public required IReadOnlyList<MessageView> Messages { get; init; }
+    public required IReadOnlyList<AnswerView> Answers { get; init; }
+    public required IReadOnlyList<HistoryView> History { get; init; }
+    public required IReadOnlyList<AttachmentView> Attachments { get; init; }
+
+    public required ViewerPermissions Can { get; init; }
+}
+
+public sealed record AssignmentView(
+    Guid Id,
+    Guid UnitId,
+    string UnitName,
+    string? CollaboratorName,
+    AssignmentRole Role,
+    TreatmentStatus Status,
+    string? Instructions,
+    DateTimeOffset AssignedAt,
+    Deadline Deadline,
+    bool IsMine);
+
+public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine);
+
+public sealed record AnswerView(string Text, bool IsConclusive, string AuthorName, DateTimeOffset SentAt);
+
+public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At);
+
+public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, AttachmentOrigin Origin, DateTimeOffset UploadedAt);
+
+/// <summary>The actions the page offers this viewer (the workflow checks again on submit).</summary>
+public sealed record ViewerPermissions
+{
+    public bool StartTriage { get; init; }
+    public bool Triage { get; init; }
+    public bool RequestComplement { get; init; }
+    public bool Forward { get; init; }
+    public bool PostMessage { get; init; }
+    public bool PostInternal { get; init; }
+    public bool Answer { get; init; }
+    public bool AnswerConclusively { get; init; }
+    public bool ExtendDeadline { get; init; }
+    public bool Conclude { get; init; }
+    public bool RecordResolution { get; init; }
+    public bool Archive { get; init; }
+
+    /// <summary>Assignments the viewer may finalize.</summary>
+    public IReadOnlyList<Guid> Finalize { get; init; } = [];
+
+    /// <summary>Assignments the viewer may reopen.</summary>
+    public IReadOnlyList<Guid> Reopen { get; init; } = [];
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Web.Features.Manifestations;
+
+/// <summary>
+/// Opens a manifestation for a staff member: the one place that checks read access and writes the
+/// access log (Decreto 10.153/2019 art. 6 §3), then shapes what THIS viewer may see — collaborators
+/// get the extract and a pseudonymized identification, never the original or internal notes.
+/// </summary>
+public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
+{
+    /// <param name="recordAccess">True when the page is opened; false for a refresh after the viewer's own action.</param>
+    public async Task<Result<ManifestationDetails>> ExecuteAsync(Guid id, Actor actor, bool recordAccess, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var m = await ManifestationWorkflow.LoadAsync(db, id, ct);
+        if (m is null)
+        {
+            return Error.NotFound("Manifestação não encontrada.");
+        }
+
+        if (!m.CanBeReadBy(actor))
+        {
+            return Error.Forbidden("Você não tem acesso a esta manifestação.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (recordAccess)
+        {
+            m.RecordAccess(actor, now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var unitIds = m.Assignments.Select(a => a.UnitId).Concat(m.Messages.Where(x => x.AuthorUnitId != null).Select(x => x.AuthorUnitId!.Value)).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var theme = m.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == m.ThemeId, ct);
+        return Shape(m, actor, theme, unitNames);
+    }
+
+    private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames)
+    {
+        var isOmbudsman = actor.IsOmbudsman;
+        var identityVisible = m.ShowsIdentityTo(actor);
+        var open = m.Status.IsOpen();
+        var mine = m.Assignments.Where(a => a.Includes(actor)).ToList();
+        return new ManifestationDetails
+        {
+            Id = m.Id,
+            Nup = m.Nup.ToString(),
+            Type = m.Type,
+            Status = m.Status,
+            Channel = m.Channel,
+            ThemeId = m.ThemeId,
+            ThemeName = theme?.Name,
+            Subject = m.Subject,
+            RegisteredAt = m.RegisteredAt,
+            CitizenDeadline = m.CitizenDeadline,
+            ViewerDeadline = m.DeadlineFor(actor),
+            ClockPaused = m.ClockPausedAt is not null,
+            OriginalDescription = isOmbudsman ? m.Description : null,
+            Extract = m.Extract,
+            InternalNote = isOmbudsman ? m.InternalNote : null,
+            IsAnonymous = m.IsAnonymous,
+            IdentityVisible = identityVisible,
+            RequesterName = m.Requester is null ? null : identityVisible ? m.Requester.Name : Requester.Pseudonymized,
+            RequesterEmail = identityVisible ? m.Requester?.Email : null,
+            RequesterPhone = identityVisible ? m.Requester?.Phone : null,
+            ConsentToShare = m.ConsentToShare,
+            ComplementRequest = m.ComplementRequest,
+            ComplementDueAt = m.ComplementDueAt,
+            // A complement is the citizen's own words: same protection as the original text.
+            ComplementText = isOmbudsman ? m.ComplementText : null,
+            Resolved = m.Resolved,
+            ResolutionNote = m.ResolutionNote,
+            ArchiveReason = m.ArchiveReason,
+            ArchiveJustification = m.ArchiveJustification,
+            Team = m.Assignments.OrderBy(a => a.AssignedAt)
+                .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor)))
+                .ToList(),
+            Messages = m.Messages.Where(x => isOmbudsman || x.Visibility == MessageVisibility.Team).OrderBy(x => x.PostedAt)
+                .Select(x => new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, x.AuthorId != null && x.AuthorId == actor.UserId))
+                .ToList(),
+            Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
+            History = m.History.OrderByDescending(h => h.At).Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At)).ToList(),
+            Attachments = m.Attachments.Where(a => isOmbudsman || a.Origin == AttachmentOrigin.Treatment).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentView(a.Id, a.FileName, a.SizeBytes, a.Origin, a.UploadedAt)).ToList(),
+            Can = new ViewerPermissions
+            {
+                StartTriage = isOmbudsman && m.Status == ManifestationStatus.Registered,
+                Triage = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.InTreatment,
+                RequestComplement = isOmbudsman && m.Status == ManifestationStatus.InTriage && !m.IsAnonymous,
+                Forward = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.InTreatment,
+                PostMessage = m.Status is not (ManifestationStatus.Registered or ManifestationStatus.Archived)
+                    && (isOmbudsman || mine.Any(a => a.IsOpen)),
+                PostInternal = isOmbudsman,
+                Answer = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.AwaitingComplement or ManifestationStatus.InTreatment,
+                AnswerConclusively = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.InTreatment && !m.HasOpenResponsibleTreatment,
+                ExtendDeadline = isOmbudsman && open && !m.CitizenDeadline.Extended,
+                Conclude = isOmbudsman && m.Status == ManifestationStatus.Answered,
+                RecordResolution = isOmbudsman && m.Status == ManifestationStatus.Concluded && m.Resolved == false,
+                Archive = isOmbudsman && open,
+                Finalize = m.Assignments.Where(a => a.Role == AssignmentRole.Responsible && a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList(),
+                Reopen = m.Status is ManifestationStatus.InTreatment or ManifestationStatus.Answered or ManifestationStatus.Concluded
+                    ? m.Assignments.Where(a => !a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList()
+                    : [],
+            },
+        };
+    }
+}

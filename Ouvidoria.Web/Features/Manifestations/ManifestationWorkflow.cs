@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Web.Features.Manifestations;
+
+/// <summary>
+/// The treatment use cases, one method per action. Each loads the aggregate in a short-lived
+/// context, checks that THIS actor may read THIS manifestation (resource-based authorization, not
+/// the page's), applies the one domain transition and saves; illegal transitions come back as
+/// pt-BR errors, concurrent edits as a conflict. See docs/decisions/0004-use-cases.md.
+/// </summary>
+public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
+{
+    public Task<Result<Done>> StartTriageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.StartTriage(actor, now), ct);
+
+    public Task<Result<Done>> ClassifyAsync(Guid id, ManifestationType type, Guid? themeId, string subject, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, async (db, m, now) =>
+        {
+            if (themeId is { } theme && !await db.Themes.AnyAsync(t => t.Id == theme, ct))
+            {
+                throw new DomainException("Temática inexistente.");
+            }
+
+            m.Classify(type, themeId, subject, actor, now);
+        }, ct);
+
+    public Task<Result<Done>> WriteInternalNoteAsync(Guid id, string note, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.WriteInternalNote(note, actor, now), ct);
+
+    public Task<Result<Done>> WriteExtractAsync(Guid id, string extract, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.WriteExtract(extract, actor, now), ct);
+
+    public Task<Result<Done>> RequestComplementAsync(Guid id, string request, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.RequestComplement(request, actor, now), ct);
+
+    public Task<Result<Done>> ForwardAsync(Guid id, Guid unitId, AssignmentRole role, string? collaboratorId, string? instructions, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, async (db, m, now) =>
+        {
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+                ?? throw new DomainException("Unidade inexistente.");
+            if (!unit.IsActive)
+            {
+                throw new DomainException($"A unidade \"{unit.Name}\" está desativada.");
+            }
+
+            string? collaboratorName = null;
+            if (!string.IsNullOrEmpty(collaboratorId))
+            {
+                var collaborator = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == collaboratorId, ct);
+                if (collaborator is null || collaborator.UnitId != unitId || !collaborator.IsActive)
+                {
+                    throw new DomainException("O colaborador escolhido não pertence a esta unidade ou está inativo.");
+                }
+
+                collaboratorName = collaborator.FullName;
+            }
+
+            m.Forward(unitId, role, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, instructions, actor, now);
+        }, ct);
+
+    public Task<Result<Done>> PostMessageAsync(Guid id, string text, MessageVisibility visibility, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.PostMessage(text, visibility, actor, now), ct);
+
+    public Task<Result<Done>> FinalizeTreatmentAsync(Guid id, Guid assignmentId, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.FinalizeTreatment(assignmentId, actor, now), ct);
+
+    /// <summary>Reopens for a named collaborator of the assignment's unit, or for the whole unit (null).</summary>
+    public Task<Result<Done>> ReopenTreatmentAsync(Guid id, Guid assignmentId, string? collaboratorId, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, async (db, m, now) =>
+        {
+            var assignment = m.Assignments.FirstOrDefault(a => a.Id == assignmentId)
+                ?? throw new DomainException("Tratamento não encontrado nesta manifestação.");
+            string? collaboratorName = null;
+            if (!string.IsNullOrEmpty(collaboratorId))
+            {
+                var collaborator = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == collaboratorId, ct);
+                if (collaborator is null || collaborator.UnitId != assignment.UnitId)
+                {
+                    throw new DomainException("Escolha um colaborador da unidade deste tratamento.");
+                }
+
+                collaboratorName = collaborator.FullName;
+            }
+
+            m.ReopenTreatment(assignmentId, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, actor, now);
+        }, ct);
+
+    public Task<Result<Done>> ExtendDeadlineAsync(Guid id, string justification, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.ExtendDeadline(justification, actor, now), ct);
+
+    public Task<Result<Done>> ExtendUnitDeadlineAsync(Guid id, Guid assignmentId, string justification, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.ExtendUnitDeadline(assignmentId, justification, actor, now), ct);
+
+    public Task<Result<Done>> AnswerAsync(Guid id, string text, bool conclusive, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.Answer(text, conclusive, actor, now), ct);
+
+    public Task<Result<Done>> ConcludeAsync(Guid id, bool resolved, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.Conclude(resolved, actor, now), ct);
+
+    public Task<Result<Done>> RecordResolutionAsync(Guid id, string synthesis, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.RecordResolution(synthesis, actor, now), ct);
+
+    public Task<Result<Done>> ArchiveAsync(Guid id, ArchiveReason reason, string? justification, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.Archive(reason, justification, actor, now), ct);
+
+    /// <summary>Loads the whole aggregate (split queries: one per collection).</summary>
+    internal static Task<Manifestation?> LoadAsync(OuvidoriaDbContext db, Guid id, CancellationToken ct) =>
+        db.Manifestations
+            .Include(m => m.Assignments)
+            .Include(m => m.Messages)
+            .Include(m => m.Answers)
+            .Include(m => m.History)
+            .Include(m => m.Attachments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    private Task<Result<Done>> ExecuteAsync(Guid id, Actor actor, Action<Manifestation, DateTimeOffset> apply, CancellationToken ct) =>
+        ExecuteAsync(id, actor, (_, m, now) =>
+        {
+            apply(m, now);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<Result<Done>> ExecuteAsync(Guid id, Actor actor, Func<OuvidoriaDbContext, Manifestation, DateTimeOffset, Task> apply, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var manifestation = await LoadAsync(db, id, ct);
+        if (manifestation is null)
+        {
+            return Error.NotFound("Manifestação não encontrada.");
+        }
+
+        if (!manifestation.CanBeReadBy(actor))
+        {
+            return Error.Forbidden("Você não tem acesso a esta manifestação.");
+        }
+
+        try
+        {
+            await apply(db, manifestation, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Result.Ok;
+        }
+        catch (DomainException e)
+        {
+            return Error.Validation(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("A manifestação foi alterada por outra pessoa enquanto você trabalhava. Recarregue a página e tente novamente.");
+        }
+    }
+}
