@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Components;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
+using Ouvidoria.Web.Features.Shared;
+
+namespace Ouvidoria.Web.Features.Citizen;
+
+public sealed partial class RegisterPage
+{
+    /// <summary>Comunicação is not chosen: it is what an anonymous denúncia or reclamação becomes.</summary>
+    private static readonly ManifestationType[] offeredTypes =
+    [
+        ManifestationType.Denunciation, ManifestationType.Complaint, ManifestationType.Request,
+        ManifestationType.Suggestion, ManifestationType.Compliment, ManifestationType.Simplification,
+    ];
+
+    private InputModel input = new();
+    private IReadOnlyList<ThemeItem> themes = [];
+    private RegistrationReceipt? receipt;
+    private string? error;
+    private bool busy;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private bool AnonymityAllowed => input.Type is ManifestationType.Denunciation or ManifestationType.Complaint;
+
+    private bool EmailRequired => themes.FirstOrDefault(t => t.Id == input.ThemeId)?.PersonalData == PersonalDataRequirement.NameAndEmail;
+
+    protected override async Task OnInitializedAsync() => themes = await Lookups.ActiveThemesAsync();
+
+    private async Task SubmitAsync()
+    {
+        if (input.ThemeId is not { } themeId)
+        {
+            error = "Escolha a temática da sua manifestação.";
+            return;
+        }
+
+        busy = true;
+        var anonymous = input.Anonymous && AnonymityAllowed;
+        var result = await Register.ExecuteAsync(new RegistrationRequest
+        {
+            Type = input.Type,
+            ThemeId = themeId,
+            Anonymous = anonymous,
+            Name = anonymous ? null : input.Name,
+            Email = anonymous ? null : input.Email,
+            Phone = anonymous ? null : input.Phone,
+            ConsentToShare = !anonymous && input.Consent,
+            Description = input.Description,
+            Channel = Channel.Web,
+        });
+        busy = false;
+        if (result.IsSuccess)
+        {
+            receipt = result.Value;
+            error = null;
+        }
+        else
+        {
+            // Keep everything typed; show what to fix.
+            error = result.Error!.Message;
+        }
+    }
+
+    private void Reset()
+    {
+        receipt = null;
+        input = new InputModel();
+    }
+
+    private sealed class InputModel
+    {
+        public ManifestationType Type { get; set; } = ManifestationType.Complaint;
+        public Guid? ThemeId { get; set; }
+        public bool Anonymous { get; set; }
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+        public bool Consent { get; set; }
+        public string Description { get; set; } = string.Empty;
+    }
+}
