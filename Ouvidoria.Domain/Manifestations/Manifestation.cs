@@ -147,7 +147,8 @@ public sealed class Manifestation
             Type = type,
             Channel = channel,
             ThemeId = themeId,
-            Subject = string.IsNullOrWhiteSpace(subject) ? Summarize(description) : subject.Trim(),
+            // Never derived from the description: the subject is listed to units, the text may identify the citizen.
+            Subject = string.IsNullOrWhiteSpace(subject) ? type.Label() : subject.Trim(),
             Description = description.Trim(),
             Requester = requester,
             ConsentToShare = requester is not null && consentToShare,
@@ -516,12 +517,6 @@ public sealed class Manifestation
         {
             throw new DomainException("Comunicação de irregularidade é sempre anônima: para se identificar, registre uma denúncia.");
         }
-    }
-
-    private static string Summarize(string description)
-    {
-        var firstLine = description.Trim().Split('\n')[0].Trim();
-        return firstLine.Length <= 80 ? firstLine : firstLine[..77] + "...";
     }
 
     private Assignment FindAssignment(Guid assignmentId) =>

@@ -157,7 +157,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AssignedAt")
@@ -208,7 +207,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -255,7 +253,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CitizenAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorName")
@@ -287,7 +284,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -324,7 +320,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -441,7 +436,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorId")
@@ -482,7 +476,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -508,7 +501,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")

@@ -148,7 +148,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AssignedAt")
@@ -199,7 +198,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -246,7 +244,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CitizenAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
@@ -278,7 +275,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -315,7 +311,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -432,7 +427,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorId")
@@ -473,7 +467,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -499,7 +492,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")

@@ -10,6 +10,7 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
     {
         builder.ToTable("Manifestations");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Nup)
             .HasConversion(nup => nup.Digits, digits => Nup.Parse(digits))
             .HasMaxLength(17)
@@ -65,6 +66,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.ToTable("Assignments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(12);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(a => a.CollaboratorId).HasMaxLength(64);
@@ -89,6 +91,7 @@ internal sealed class TreatmentMessageConfiguration : IEntityTypeConfiguration<T
     {
         builder.ToTable("TreatmentMessages");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.AuthorId).HasMaxLength(64);
         builder.Property(m => m.AuthorName).HasMaxLength(200);
         builder.Property(m => m.Text).HasMaxLength(20_000);
@@ -103,6 +106,7 @@ internal sealed class CitizenAnswerConfiguration : IEntityTypeConfiguration<Citi
     {
         builder.ToTable("CitizenAnswers");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Text).HasMaxLength(20_000);
         builder.Property(a => a.AuthorName).HasMaxLength(200);
         builder.HasIndex(a => new { a.ManifestationId, a.SentAt });
@@ -115,6 +119,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
     {
         builder.ToTable("History");
         builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(h => h.ActorId).HasMaxLength(64);
         builder.Property(h => h.ActorName).HasMaxLength(200);
@@ -129,6 +134,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         builder.ToTable("Attachments");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.FileName).HasMaxLength(200);
         builder.Property(a => a.ContentType).HasMaxLength(120);
         builder.Property(a => a.StorageKey).HasMaxLength(100);

@@ -12,6 +12,7 @@ internal sealed class OrganizationalUnitConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("Units");
         builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Email).HasMaxLength(200);
         builder.HasIndex(u => u.Name).IsUnique();
@@ -24,6 +25,7 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
     {
         builder.ToTable("Themes");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(120);
         builder.Property(t => t.PersonalData).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => t.Name).IsUnique();

@@ -62,7 +62,7 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             try
             {
                 var nup = await nupAllocator.NextAsync(db, now.Year, ct);
-                var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, null, request.Description, requester, request.ConsentToShare, passwordHash, now);
+                var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, $"{type.Label()} — {theme.Name}", request.Description, requester, request.ConsentToShare, passwordHash, now);
                 db.Manifestations.Add(manifestation);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);

@@ -11,7 +11,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122063148_Initial")]
+    [Migration("20261122065926_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,7 +151,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AssignedAt")
@@ -202,7 +201,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -249,7 +247,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CitizenAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
@@ -281,7 +278,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -318,7 +314,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -435,7 +430,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorId")
@@ -476,7 +470,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -502,7 +495,6 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")

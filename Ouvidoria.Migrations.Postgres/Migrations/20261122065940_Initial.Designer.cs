@@ -12,7 +12,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122063157_Initial")]
+    [Migration("20261122065940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -160,7 +160,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AssignedAt")
@@ -211,7 +210,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -258,7 +256,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CitizenAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorName")
@@ -290,7 +287,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -327,7 +323,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -444,7 +439,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorId")
@@ -485,7 +479,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -511,7 +504,6 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using Ouvidoria.Infrastructure.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ouvidoria.Tests.EndToEnd;
+
+/// <summary>The whole lifecycle as people do it, in Chromium: citizen → ombudsman → unit → ombudsman → citizen.</summary>
+public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Description = "A farmácia da UBS do bairro Vila Nova está sem insulina há duas semanas e nenhum funcionário informa quando chega.";
+
+    [Fact]
+    public async Task CitizenToConclusiveAnswer_WholeLifecycle_CitizenReadsTheAnswerWithNupAndPassword()
+    {
+        var page = await portal.NewPageAsync();
+
+        // 1. The citizen registers on the web and gets NUP + password.
+        await page.OpenAsync("cidadao/registrar");
+        await page.GetByText("Reclamação — ", new PageGetByTextOptions { Exact = false }).ClickAsync();
+        await page.ChooseAsync("Temática", "Saúde");
+        await page.GetByLabel("Nome completo").FillAsync("Joana Pereira da Silva");
+        await page.GetByLabel("E-mail").FillAsync("joana.pereira@exemplo.com.br");
+        await page.Locator("label[for='consent']").ClickAsync();
+        await page.GetByLabel("Descrição").FillAsync(Description);
+        await page.ShotAsync("01-cidadao-registro");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Registrar manifestação" }).ClickAsync();
+        await Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
+        var nup = (await page.GetByTestId("receipt-nup").InnerTextAsync()).Trim();
+        var password = (await page.GetByTestId("receipt-password").InnerTextAsync()).Trim();
+        Assert.Matches(@"^\d{5}\.\d{6}/\d{4}-\d{2}$", nup);
+        await page.ShotAsync("02-cidadao-protocolo");
+
+        // 2. The ombudsman finds it in the queue, triages, pseudonymizes and forwards to a unit.
+        await page.SignInAsync("ouvidoria@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync("tratar");
+        await Expect(page.Locator(".queue-grid")).ToContainTextAsync("Página 1");
+        await page.ShotAsync("03-ouvidoria-fila");
+        await page.GetByLabel("Buscar por NUP").FillAsync(nup.Replace(".", "").Replace("/", "").Replace("-", ""));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Buscar" }).ClickAsync();
+        await Expect(page.Locator(".queue-grid")).ToContainTextAsync("(1 manifestações)");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = nup }).ClickAsync();
+        await page.WaitForURLAsync("**/manifestacoes/**");
+        await page.ShotAsync("debug-open");
+        await Expect(page.GetByTestId("nup")).ToHaveTextAsync(nup);
+        await Expect(page.GetByTestId("original")).ToContainTextAsync("sem insulina");
+        await Expect(page.GetByTestId("requester")).ToContainTextAsync("Joana Pereira da Silva");
+        var caseUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Triagem e encaminhamento" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Iniciar triagem" }).ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Em triagem");
+        await page.GetByLabel("Extrato").FillAsync("Manifestante relata falta de insulina na farmácia de uma UBS há duas semanas, sem previsão informada.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Salvar extrato" }).ClickAsync();
+        await Expect(page.GetByTestId("extract")).ToContainTextAsync("falta de insulina");
+        await page.ChooseAsync("Unidade de destino", "Secretaria de Saúde");
+        await page.GetByLabel("Instruções").FillAsync("Verificar o estoque e informar a previsão de reposição.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Encaminhar" }).ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Em tratamento");
+        await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Secretaria de Saúde");
+        await page.ShotAsync("04-ouvidoria-manifestacao");
+        await page.SignOutAsync();
+
+        // 3. The unit's collaborator reads the extract (never the original), answers in the thread and finalizes.
+        await page.SignInAsync("saude@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync(caseUrl);
+        await Expect(page.GetByTestId("extract")).ToContainTextAsync("falta de insulina");
+        await Expect(page.GetByTestId("original")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("requester")).Not.ToContainTextAsync("Joana");
+        await page.GetByLabel("Mensagem do tratamento").FillAsync("O lote de insulina chegou hoje e a farmácia da UBS já foi abastecida.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar mensagem" }).ClickAsync();
+        await Expect(page.GetByTestId("message")).ToContainTextAsync("já foi abastecida");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
+        await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Finalizado");
+        await page.ShotAsync("05-colaborador-tratamento");
+        await page.SignOutAsync();
+
+        // 4. The ombudsman sends the conclusive answer.
+        await page.SignInAsync("ouvidoria@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync(caseUrl);
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Resposta e conclusão" }).ClickAsync();
+        await page.GetByLabel("Resposta ao manifestante").FillAsync("A insulina foi reposta na farmácia da UBS em 22/11. Agradecemos o seu contato.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar resposta conclusiva" }).ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Respondida");
+        await page.ShotAsync("06-ouvidoria-resposta");
+        await page.SignOutAsync();
+
+        // 5. The citizen reads it with NUP + password.
+        await page.OpenAsync("cidadao/consultar");
+        await page.GetByLabel("NUP").FillAsync(nup);
+        await page.GetByLabel("Senha").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Consultar" }).ClickAsync();
+        await Expect(page.GetByTestId("consult-status")).ToHaveTextAsync("Respondida");
+        await Expect(page.GetByTestId("consult-answer")).ToContainTextAsync("A insulina foi reposta");
+        await page.ShotAsync("07-cidadao-consulta");
+    }
+
+    [Fact]
+    public async Task Consult_WrongPassword_ShowsOneGenericMessage()
+    {
+        var page = await portal.NewPageAsync(390, 844);
+        await page.OpenAsync("cidadao/consultar");
+        await page.GetByLabel("NUP").FillAsync("12345.000001/2026-00");
+        await page.GetByLabel("Senha").FillAsync("errada");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Consultar" }).ClickAsync();
+        await Expect(page.GetByTestId("consult-error")).ToContainTextAsync(Ouvidoria.Web.Features.Citizen.ConsultManifestation.GenericFailure);
+    }
+}
