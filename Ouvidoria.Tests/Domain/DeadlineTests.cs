@@ -22,14 +22,14 @@ public sealed class DeadlineTests
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    private ManifestationBuilder Manifestation => new ManifestationBuilder().WithClock(_clock);
+    private ManifestationBuilder NewManifestation => new ManifestationBuilder().WithClock(_clock);
 
     // ---------------------------------------------------------------- the citizen deadline
 
     [Fact]
     public void Register_Any_CitizenDeadlineIsThirtyDaysAfterRegistration()
     {
-        var m = Manifestation.Registered().Build();
+        var m = NewManifestation.Registered().Build();
 
         Assert.Equal(_t0, m.RegisteredAt);
         Assert.Equal(_t0.AddDays(30), m.CitizenDeadline.DueAt);
@@ -43,7 +43,7 @@ public sealed class DeadlineTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.FromHours(-3)));
         var localNow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone);
 
-        var m = Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        var m = Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Suggestion, Channel.Web, null, null, "Sugestão.",
             ManifestationBuilder.DefaultRequester(), true, "hash", localNow);
 
@@ -53,7 +53,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendDeadline_FirstTime_AddsThirtyDaysToTheDueDateWithJustification()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(25));
 
         m.ExtendDeadline("  Depende de vistoria da Defesa Civil.  ", Actors.Ombudsman, Now);
@@ -66,7 +66,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendDeadline_SecondTime_ThrowsAndKeepsState()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         m.ExtendDeadline("Primeira prorrogação.", Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(40));
 
@@ -83,7 +83,7 @@ public sealed class DeadlineTests
     [InlineData("\t\n")]
     public void ExtendDeadline_EmptyJustification_ThrowsAndLeavesTheExtensionAvailable(string justification)
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendDeadline(justification, Actors.Ombudsman, Now));
 
@@ -111,7 +111,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Forward_Any_UnitDeadlineIsTwentyDaysAfterForwarding()
     {
-        var m = Manifestation.WithExtract().InTriage().Build();
+        var m = NewManifestation.WithExtract().InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(3));
 
         var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
@@ -124,7 +124,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendUnitDeadline_FirstTime_AddsTwentyDaysOnlyToThatUnit()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         var unitA = m.Assignments[0];
         var unitB = m.Forward(Actors.UnitB, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(15));
@@ -144,7 +144,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendUnitDeadline_SecondTime_ThrowsAndKeepsState()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         m.ExtendUnitDeadline(m.Assignments[0].Id, "Primeira.", Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -158,7 +158,7 @@ public sealed class DeadlineTests
     [InlineData("  ")]
     public void ExtendUnitDeadline_EmptyJustification_ThrowsAndKeepsState(string justification)
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, justification, Actors.Ombudsman, Now));
 
@@ -168,7 +168,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendUnitDeadline_FinalizedTreatment_ThrowsAndKeepsState()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         m.FinalizeTreatment(m.Assignments[0].Id, Actors.CollaboratorOf(Actors.UnitA), Now);
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -178,7 +178,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ExtendUnitDeadline_UnknownAssignment_ThrowsAndKeepsState()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(Guid.NewGuid(), "Justificativa.", Actors.Ombudsman, Now));
     }
@@ -186,7 +186,7 @@ public sealed class DeadlineTests
     [Fact]
     public void DeadlineFor_CollaboratorOfTheUnit_IsTheUnitDeadline()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
         Assert.Equal(_t0.AddDays(20), m.DeadlineFor(Actors.CollaboratorOf(Actors.UnitA)).DueAt);
         Assert.Equal(_t0.AddDays(30), m.DeadlineFor(Actors.Ombudsman).DueAt);
@@ -196,7 +196,7 @@ public sealed class DeadlineTests
     [Fact]
     public void DeadlineFor_CollaboratorInTwoOpenAssignments_IsTheEarliest()
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         _clock.Advance(TimeSpan.FromDays(5));
         m.Forward(Actors.UnitA, AssignmentRole.Responsible, "carla", "Carla", null, Actors.Ombudsman, Now);
 
@@ -217,7 +217,7 @@ public sealed class DeadlineTests
     [InlineData(45 * 86_400, Priority.Overdue)]
     public void PriorityAt_CitizenDeadline_FollowsTheBoundaries(long secondsAfterRegistration, Priority expected)
     {
-        var m = Manifestation.Registered().Build();
+        var m = NewManifestation.Registered().Build();
 
         _clock.Advance(TimeSpan.FromSeconds(secondsAfterRegistration));
 
@@ -241,7 +241,7 @@ public sealed class DeadlineTests
     [InlineData((20 * 86_400) + 1, Priority.Overdue)]
     public void PriorityAt_UnitDeadline_FollowsTheBoundaries(long secondsAfterForwarding, Priority expected)
     {
-        var m = Manifestation.InTreatment(Actors.UnitA).Build();
+        var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
         _clock.Advance(TimeSpan.FromSeconds(secondsAfterForwarding));
 
@@ -251,7 +251,7 @@ public sealed class DeadlineTests
     [Fact]
     public void PriorityAt_AfterExtension_IsNormalAgain()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(28));
         Assert.Equal(Priority.Critical, m.CitizenDeadline.PriorityAt(Now));
 
@@ -269,7 +269,7 @@ public sealed class DeadlineTests
     [InlineData(32 * 86_400, -2)]
     public void DaysLeftAt_CitizenDeadline_CountsWholeDaysNegativeWhenOverdue(long secondsAfterRegistration, int expected)
     {
-        var m = Manifestation.Registered().Build();
+        var m = NewManifestation.Registered().Build();
 
         _clock.Advance(TimeSpan.FromSeconds(secondsAfterRegistration));
 
@@ -291,7 +291,7 @@ public sealed class DeadlineTests
     [Fact]
     public void RequestComplement_First_DueInTwentyDaysAndPausesTheCitizenClock()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(5));
 
         m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
@@ -305,7 +305,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ReceiveComplement_AfterFirstRequest_ShiftsTheDueDateByThePausedTime()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(5));
         m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
         var paused = TimeSpan.FromDays(7) + TimeSpan.FromHours(3) + TimeSpan.FromMinutes(17);
@@ -322,7 +322,7 @@ public sealed class DeadlineTests
     [Fact]
     public void RequestComplement_Second_DueInTwentyDaysButDoesNotPauseTheClock()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(2));
         m.ReceiveComplement("Primeira resposta.", Now);
@@ -341,7 +341,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ReceiveComplement_AfterSecondRequest_DoesNotShiftTheDueDate()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(2));
         m.ReceiveComplement("Primeira resposta.", Now);
@@ -359,7 +359,7 @@ public sealed class DeadlineTests
     [Fact]
     public void ReceiveComplement_AfterExtensionDuringThePause_KeepsBothTheExtensionAndThePause()
     {
-        var m = Manifestation.InTriage().Build();
+        var m = NewManifestation.InTriage().Build();
         m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
         _clock.Advance(TimeSpan.FromDays(4));
         m.ExtendDeadline("Caso complexo.", Actors.Ombudsman, Now);

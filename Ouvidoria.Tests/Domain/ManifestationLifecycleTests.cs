@@ -42,7 +42,7 @@ public sealed class ManifestationLifecycleTests
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    private ManifestationBuilder Manifestation => new ManifestationBuilder().WithClock(_clock);
+    private ManifestationBuilder NewManifestation => new ManifestationBuilder().WithClock(_clock);
 
     // ---------------------------------------------------------------- registration
 
@@ -52,7 +52,7 @@ public sealed class ManifestationLifecycleTests
         var nup = ManifestationBuilder.NextNup();
         var requester = new Requester("  Maria da Silva ", "maria@exemplo.com.br", null);
 
-        var m = Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        var m = Manifestation.Register(
             nup, ManifestationType.Complaint, Channel.WhatsApp, ThemeId, "  Posto fechado ", "  O posto está fechado.  ",
             requester, consentToShare: true, ProtocolPassword.Hash("Senha2345a"), Now);
 
@@ -86,8 +86,8 @@ public sealed class ManifestationLifecycleTests
     {
         var firstLine = new string('x', 100);
 
-        var m = Manifestation.WithDescription(firstLine + "\nsegunda linha").Build();
-        var shortOne = Manifestation.WithDescription("Linha curta\nresto").Build();
+        var m = NewManifestation.WithDescription(firstLine + "\nsegunda linha").Build();
+        var shortOne = NewManifestation.WithDescription("Linha curta\nresto").Build();
 
         Assert.Equal(new string('x', 77) + "...", m.Subject);
         Assert.Equal("Linha curta", shortOne.Subject);
@@ -98,7 +98,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(false)]
     public void Register_AnonymousCommunication_IsRegisteredWithoutIdentityNorConsent(bool consentAsked)
     {
-        var m = Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        var m = Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Communication, Channel.Web, null, null,
             "Servidor recebe propina no balcão.", null, consentAsked, ProtocolPassword.Hash("Senha2345a"), Now);
 
@@ -117,14 +117,14 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationType.Simplification)]
     public void Register_AnonymousOtherThanCommunication_ThrowsDomainException(ManifestationType type)
     {
-        DomainAssert.Throws(() => Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        DomainAssert.Throws(() => Manifestation.Register(
             ManifestationBuilder.NextNup(), type, Channel.Web, null, null, "Texto.", null, false, "hash", Now));
     }
 
     [Fact]
     public void Register_IdentifiedCommunication_ThrowsDomainException()
     {
-        var exception = DomainAssert.Throws(() => Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        var exception = DomainAssert.Throws(() => Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Communication, Channel.Web, null, null, "Texto.",
             ManifestationBuilder.DefaultRequester(), true, "hash", Now));
 
@@ -140,7 +140,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationType.Simplification)]
     public void Register_IdentifiedWithoutConsent_ThrowsDomainException(ManifestationType type)
     {
-        var exception = DomainAssert.Throws(() => Ouvidoria.Domain.Manifestations.Manifestation.Register(
+        var exception = DomainAssert.Throws(() => Manifestation.Register(
             ManifestationBuilder.NextNup(), type, Channel.Web, null, null, "Texto.",
             ManifestationBuilder.DefaultRequester(), consentToShare: false, "hash", Now));
 
@@ -152,15 +152,15 @@ public sealed class ManifestationLifecycleTests
     [InlineData("   \n ")]
     public void Register_EmptyDescription_ThrowsDomainException(string description)
     {
-        DomainAssert.Throws(() => Manifestation.WithDescription(description).Build());
+        DomainAssert.Throws(() => NewManifestation.WithDescription(description).Build());
     }
 
     [Fact]
     public void Register_DescriptionOverTheLimit_ThrowsDomainException()
     {
-        var atLimit = Manifestation.WithDescription(new string('a', Ouvidoria.Domain.Manifestations.Manifestation.MaxDescriptionLength)).Build();
+        var atLimit = NewManifestation.WithDescription(new string('a', Manifestation.MaxDescriptionLength)).Build();
 
-        DomainAssert.Throws(() => Manifestation.WithDescription(new string('a', Ouvidoria.Domain.Manifestations.Manifestation.MaxDescriptionLength + 1)).Build());
+        DomainAssert.Throws(() => NewManifestation.WithDescription(new string('a', Manifestation.MaxDescriptionLength + 1)).Build());
         Assert.Equal(ManifestationStatus.Registered, atLimit.Status);
     }
 
@@ -169,7 +169,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void StartTriage_Registered_GoesToInTriage()
     {
-        var m = Build(Manifestation.Registered());
+        var m = Build(NewManifestation.Registered());
 
         m.StartTriage(Ombudsman, Now);
 
@@ -183,7 +183,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTreatment)]
     public void Classify_AllowedStatus_ChangesTypeThemeAndSubject(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         m.Classify(ManifestationType.Denunciation, ThemeId, "  Atendimento na UBS  ", Ombudsman, Now);
 
@@ -198,7 +198,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Classify_SameType_RecordsWithoutTypeChangeDetails()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         m.Classify(ManifestationType.Complaint, null, "Outro assunto", Ombudsman, Now);
 
@@ -211,7 +211,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("   ")]
     public void Classify_EmptySubject_ThrowsAndKeepsState(string subject)
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Classify(ManifestationType.Request, null, subject, Ombudsman, Now));
     }
@@ -219,7 +219,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Classify_IdentifiedAsCommunication_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.Identified().InTriage());
+        var m = Build(NewManifestation.Identified().InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Classify(ManifestationType.Communication, null, "Assunto", Ombudsman, Now));
     }
@@ -230,7 +230,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationType.Suggestion)]
     public void Classify_AnonymousAsIdentifiedType_ThrowsAndKeepsState(ManifestationType type)
     {
-        var m = Build(Manifestation.Anonymous().InTriage());
+        var m = Build(NewManifestation.Anonymous().InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Classify(type, null, "Assunto", Ombudsman, Now));
     }
@@ -238,7 +238,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Classify_AsComplimentWithResponsibleUnit_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(role: AssignmentRole.Responsible));
+        var m = Build(NewManifestation.InTreatment(role: AssignmentRole.Responsible));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Classify(ManifestationType.Compliment, null, "Elogio ao atendimento", Ombudsman, Now));
     }
@@ -246,7 +246,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Classify_AsComplimentWithoutUnits_IsAllowed()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         m.Classify(ManifestationType.Compliment, null, "Elogio ao atendimento", Ombudsman, Now);
 
@@ -261,7 +261,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.Answered)]
     public void WriteInternalNote_NotClosed_StoresTrimmedNote(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         m.WriteInternalNote("  Reincidente: ver NUP anterior.  ", Ombudsman, Now);
 
@@ -273,7 +273,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void WriteInternalNote_Blank_ClearsTheNote()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
         m.WriteInternalNote("Nota", Ombudsman, Now);
 
         m.WriteInternalNote("  ", Ombudsman, Now);
@@ -287,7 +287,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTreatment)]
     public void WriteExtract_AllowedStatus_StoresTrimmedExtract(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         m.WriteExtract("  Relato sobre posto de saúde fechado.  ", Ombudsman, Now);
 
@@ -301,7 +301,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(" \t ")]
     public void WriteExtract_Empty_ThrowsAndKeepsState(string extract)
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.WriteExtract(extract, Ombudsman, Now));
         Assert.Null(m.Extract);
@@ -312,7 +312,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RequestComplement_InTriage_GoesToAwaitingComplementAndPausesClock()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         m.RequestComplement("  Informe o endereço.  ", Ombudsman, Now);
 
@@ -328,7 +328,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RequestComplement_Anonymous_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.Anonymous().InTriage());
+        var m = Build(NewManifestation.Anonymous().InTriage());
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement("Informe o endereço.", Ombudsman, Now));
 
@@ -340,7 +340,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("  ")]
     public void RequestComplement_EmptyRequest_ThrowsAndKeepsState(string request)
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement(request, Ombudsman, Now));
     }
@@ -348,7 +348,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReceiveComplement_AwaitingComplement_ReturnsToTriageWithTheText()
     {
-        var m = Build(Manifestation.AwaitingComplement());
+        var m = Build(NewManifestation.AwaitingComplement());
 
         m.ReceiveComplement("  Rua das Flores, 100.  ", Now);
 
@@ -363,7 +363,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReceiveComplement_SecondComplement_IsAppendedAfterTheFirst()
     {
-        var m = Build(Manifestation.AwaitingComplement());
+        var m = Build(NewManifestation.AwaitingComplement());
         m.ReceiveComplement("Primeiro complemento.", Now);
         m.RequestComplement("Envie uma foto.", Ombudsman, Now);
 
@@ -380,7 +380,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("   ")]
     public void ReceiveComplement_EmptyText_ThrowsAndKeepsState(string text)
     {
-        var m = Build(Manifestation.AwaitingComplement());
+        var m = Build(NewManifestation.AwaitingComplement());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.ReceiveComplement(text, Now));
     }
@@ -390,7 +390,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_InTriageWithExtract_GoesToInTreatmentWithAnOpenAssignment()
     {
-        var m = Build(Manifestation.WithExtract().InTriage());
+        var m = Build(NewManifestation.WithExtract().InTriage());
 
         var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, "joao", "João", "  Responder em 20 dias.  ", Ombudsman, Now);
 
@@ -415,7 +415,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_InTreatmentToAnotherUnitAsObserver_AddsASecondAssignment()
     {
-        var m = Build(Manifestation.InTreatment());
+        var m = Build(NewManifestation.InTreatment());
 
         var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
 
@@ -429,7 +429,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_WithoutExtract_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
         Assert.Null(m.Extract);
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
@@ -440,7 +440,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_ComplimentAsResponsible_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
+        var m = Build(NewManifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
 
@@ -450,7 +450,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_ComplimentAsObserver_IsAllowed()
     {
-        var m = Build(Manifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
+        var m = Build(NewManifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
 
         m.Forward(Actors.UnitA, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
 
@@ -461,7 +461,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_SameUnitWithOpenTreatment_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
     }
@@ -469,7 +469,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Forward_SameUnitAfterItFinalized_OpensANewAssignment()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
 
         m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now);
@@ -483,7 +483,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(MessageVisibility.OmbudsmanOnly)]
     public void PostMessage_OmbudsmanInTriage_AddsMessage(MessageVisibility visibility)
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         var message = m.PostMessage("  Aguardando extrato.  ", visibility, Ombudsman, Now);
 
@@ -503,7 +503,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(AssignmentRole.Observer)]
     public void PostMessage_CollaboratorWithOpenTreatment_AddsTeamMessage(AssignmentRole role)
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, role));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, role));
 
         var message = m.PostMessage("A unidade verificou o local.", MessageVisibility.Team, CollaboratorA, Now);
 
@@ -516,7 +516,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void PostMessage_CollaboratorInternalMessage_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.PostMessage("Nota interna", MessageVisibility.OmbudsmanOnly, CollaboratorA, Now));
     }
@@ -524,7 +524,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void PostMessage_CollaboratorOfAnotherUnit_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.PostMessage("Oi", MessageVisibility.Team, CollaboratorB, Now));
     }
@@ -532,7 +532,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void PostMessage_CollaboratorWhoseTreatmentIsFinalized_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.PostMessage("Mais uma coisa", MessageVisibility.Team, CollaboratorA, Now));
@@ -542,7 +542,7 @@ public sealed class ManifestationLifecycleTests
     [MemberData(nameof(NonTeamActors))]
     public void PostMessage_NeitherOmbudsmanNorCollaborator_ThrowsAndKeepsState(string actorName)
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.PostMessage("Oi", MessageVisibility.Team, ActorNamed(actorName), Now));
     }
@@ -552,7 +552,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("  ")]
     public void PostMessage_EmptyText_ThrowsAndKeepsState(string text)
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.PostMessage(text, MessageVisibility.Team, Ombudsman, Now));
     }
@@ -562,7 +562,7 @@ public sealed class ManifestationLifecycleTests
     public void FinalizeTreatment_TeamMember_ClosesTheAssignment(string actorName)
     {
         var actor = ActorNamed(actorName);
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         var assignment = m.Assignments[0];
 
         m.FinalizeTreatment(assignment.Id, actor, Now);
@@ -580,7 +580,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(true)]
     public void FinalizeTreatment_AfterReopenInAnsweredOrConcluded_ClosesItAgain(bool concluded)
     {
-        var m = Build(concluded ? Manifestation.Concluded(resolved: false) : Manifestation.Answered());
+        var m = Build(concluded ? NewManifestation.Concluded(resolved: false) : NewManifestation.Answered());
         var assignment = m.Assignments[0];
         m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromDays(3));
@@ -595,7 +595,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void FinalizeTreatment_CollaboratorOfAnotherUnit_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorB, Now));
 
@@ -606,7 +606,7 @@ public sealed class ManifestationLifecycleTests
     [MemberData(nameof(TeamMembersOfUnitA))]
     public void FinalizeTreatment_ObserverAssignment_ThrowsAndKeepsState(string actorName)
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, AssignmentRole.Observer));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, AssignmentRole.Observer));
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(m.Assignments[0].Id, ActorNamed(actorName), Now));
 
@@ -616,7 +616,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void FinalizeTreatment_AlreadyFinalized_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromHours(1));
 
@@ -626,7 +626,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void FinalizeTreatment_UnknownAssignment_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(Guid.NewGuid(), Ombudsman, Now));
     }
@@ -634,7 +634,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReopenTreatment_ChosenCollaborator_ReopensForThatCollaborator()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
         var assignment = m.Assignments[0];
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromDays(2));
@@ -653,7 +653,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReopenTreatment_WithoutCollaborator_ReopensForTheWholeUnit()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
         var assignment = m.Assignments[0];
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
 
@@ -670,7 +670,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.Concluded)]
     public void ReopenTreatment_AfterTheAnswer_ReopensWithoutChangingTheStatus(ManifestationStatus status)
     {
-        var m = Build(status == ManifestationStatus.Concluded ? Manifestation.Concluded(resolved: false) : Manifestation.Answered());
+        var m = Build(status == ManifestationStatus.Concluded ? NewManifestation.Concluded(resolved: false) : NewManifestation.Answered());
         var assignment = m.Assignments[0];
 
         m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
@@ -683,7 +683,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReopenTreatment_CollaboratorOfAnotherUnit_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromHours(1));
 
@@ -693,7 +693,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void ReopenTreatment_StillOpen_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.ReopenTreatment(m.Assignments[0].Id, "joao", "João", Ombudsman, Now));
     }
@@ -707,7 +707,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTreatment)]
     public void ExtendDeadline_OpenStatus_ExtendsAndRecordsJustification(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
         var due = m.CitizenDeadline.DueAt;
 
         m.ExtendDeadline("  Aguardando vistoria técnica.  ", Ombudsman, Now);
@@ -725,7 +725,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTreatment)]
     public void Answer_Intermediate_AddsAnswerWithoutChangingStatus(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         m.Answer("  Sua manifestação está em análise.  ", conclusive: false, Ombudsman, Now);
 
@@ -742,7 +742,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Answer_ConclusiveInTriage_GoesToAnswered()
     {
-        var m = Build(Manifestation.OfType(ManifestationType.Compliment).InTriage());
+        var m = Build(NewManifestation.OfType(ManifestationType.Compliment).InTriage());
 
         m.Answer("Agradecemos o elogio, que foi repassado à equipe.", conclusive: true, Ombudsman, Now);
 
@@ -757,7 +757,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Answer_ConclusiveInTreatmentAfterUnitsFinalized_GoesToAnswered()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -771,7 +771,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Answer_ConclusiveWhileResponsibleTreatmentOpen_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, AssignmentRole.Responsible));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, AssignmentRole.Responsible));
 
         var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Answer("Resposta final.", conclusive: true, Ombudsman, Now));
 
@@ -781,7 +781,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Answer_ConclusiveWhileAReopenedTreatmentIsOpen_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         var assignment = m.Assignments[0];
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
         m.ReopenTreatment(assignment.Id, null, null, Ombudsman, Now);
@@ -793,7 +793,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Answer_ConclusiveWithOnlyAnObserverOpen_GoesToAnswered()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, AssignmentRole.Observer));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, AssignmentRole.Observer));
         Assert.True(m.Assignments[0].IsOpen);
 
         m.Answer("Resposta final.", conclusive: true, Ombudsman, Now);
@@ -806,7 +806,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(false, "   ")]
     public void Answer_EmptyText_ThrowsAndKeepsState(bool conclusive, string text)
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Answer(text, conclusive, Ombudsman, Now));
     }
@@ -816,7 +816,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(false, "Demanda resolvida: não")]
     public void Conclude_Answered_GoesToConcludedRecordingResolution(bool resolved, string details)
     {
-        var m = Build(Manifestation.Answered());
+        var m = Build(NewManifestation.Answered());
 
         m.Conclude(resolved, Ombudsman, Now);
 
@@ -829,7 +829,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RecordResolution_ConcludedUnresolved_MarksResolved()
     {
-        var m = Build(Manifestation.Concluded(resolved: false));
+        var m = Build(NewManifestation.Concluded(resolved: false));
 
         m.RecordResolution("  Obra concluída em 10/04, fotos anexas.  ", Ombudsman, Now);
 
@@ -842,7 +842,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RecordResolution_AlreadyResolved_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.Concluded(resolved: true));
+        var m = Build(NewManifestation.Concluded(resolved: true));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.RecordResolution("Outra síntese.", Ombudsman, Now));
     }
@@ -852,7 +852,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("  ")]
     public void RecordResolution_EmptySynthesis_ThrowsAndKeepsState(string synthesis)
     {
-        var m = Build(Manifestation.Concluded(resolved: false));
+        var m = Build(NewManifestation.Concluded(resolved: false));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.RecordResolution(synthesis, Ombudsman, Now));
     }
@@ -868,7 +868,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTriage, ArchiveReason.SentToSeveralBodies)]
     public void Archive_OpenStatusByOmbudsman_GoesToArchivedWithReason(ManifestationStatus status, ArchiveReason reason)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         m.Archive(reason, "  Ver NUP 23037.001462/2021-65.  ", Ombudsman, Now);
 
@@ -883,7 +883,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Archive_BlankJustification_StoresNoJustification()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         m.Archive(ArchiveReason.Duplicate, "  ", Ombudsman, Now);
 
@@ -893,7 +893,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void Archive_SystemForUnansweredComplement_GoesToArchived()
     {
-        var m = Build(Manifestation.AwaitingComplement());
+        var m = Build(NewManifestation.AwaitingComplement());
         _clock.Advance(TimeSpan.FromDays(20));
 
         m.Archive(ArchiveReason.ComplementNotAnswered, null, Actor.System, Now);
@@ -910,7 +910,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ArchiveReason.LossOfObject)]
     public void Archive_SystemForAnotherReason_ThrowsAndKeepsState(ArchiveReason reason)
     {
-        var m = Build(Manifestation.AwaitingComplement());
+        var m = Build(NewManifestation.AwaitingComplement());
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Archive(reason, null, Actor.System, Now));
     }
@@ -921,7 +921,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData(ManifestationStatus.InTreatment)]
     public void Archive_ComplementNotAnsweredWhenNoComplementAwaited_ThrowsAndKeepsState(ManifestationStatus status)
     {
-        var m = Build(Manifestation.InStatus(status));
+        var m = Build(NewManifestation.InStatus(status));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Archive(ArchiveReason.ComplementNotAnswered, null, Ombudsman, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.Archive(ArchiveReason.ComplementNotAnswered, null, Actor.System, Now));
@@ -932,7 +932,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RecordAccess_Ombudsman_LogsWhoAndWhenWithoutTouchingLastChange()
     {
-        var m = Build(Manifestation.OfType(ManifestationType.Denunciation).InTriage());
+        var m = Build(NewManifestation.OfType(ManifestationType.Denunciation).InTriage());
         var lastChanged = m.LastChangedAt;
 
         m.RecordAccess(Ombudsman, Now);
@@ -949,7 +949,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RecordAccess_ActorWhoCannotRead_ThrowsAndKeepsState()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.RecordAccess(CollaboratorB, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.RecordAccess(Actors.Admin, Now));
@@ -958,7 +958,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void RecordCitizenConsultation_Any_LogsTheCitizenConsultation()
     {
-        var m = Build(Manifestation.InTriage());
+        var m = Build(NewManifestation.InTriage());
 
         m.RecordCitizenConsultation(Now);
 
@@ -971,7 +971,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void VerifyPassword_RightAndWrong_OnlyTheRightOneMatches()
     {
-        var m = Build(Manifestation.WithPassword("Abc2345xyz").Registered());
+        var m = Build(NewManifestation.WithPassword("Abc2345xyz").Registered());
 
         Assert.True(m.VerifyPassword("Abc2345xyz"));
         Assert.False(m.VerifyPassword("abc2345xyz"));
@@ -988,7 +988,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("CollaboratorB", false)]
     public void CanBeReadBy_EachActorKind_OnlyOmbudsmanManagerAndAssignedUnit(string actorName, bool expected)
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
         Assert.Equal(expected, m.CanBeReadBy(ActorNamed(actorName)));
     }
@@ -996,7 +996,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void CanBeReadBy_CollaboratorBeforeForwarding_IsFalse()
     {
-        var m = Build(Manifestation.WithExtract().InTriage());
+        var m = Build(NewManifestation.WithExtract().InTriage());
 
         Assert.False(m.CanBeReadBy(CollaboratorA));
     }
@@ -1004,7 +1004,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void CanBeReadBy_UnitAddedLater_ReadsFromThenOn()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         Assert.False(m.CanBeReadBy(CollaboratorB));
 
         m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
@@ -1016,7 +1016,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void CanBeReadBy_NamedCollaborator_ReadsAsMemberOfTheAssignment()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA, collaboratorId: "carla", collaboratorName: "Carla"));
 
         Assert.True(m.CanBeReadBy(Actors.CollaboratorOf(Actors.UnitA, "carla", "Carla")));
         Assert.False(m.CanBeReadBy(Actors.CollaboratorOf(Actors.UnitB, "bruno", "Bruno")));
@@ -1025,7 +1025,7 @@ public sealed class ManifestationLifecycleTests
     [Fact]
     public void CanBeReadBy_CollaboratorAfterFinalizing_StillReadsItsCase()
     {
-        var m = Build(Manifestation.InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
 
         Assert.True(m.CanBeReadBy(CollaboratorA));
@@ -1040,7 +1040,7 @@ public sealed class ManifestationLifecycleTests
     [InlineData("Citizen", false)]
     public void ShowsIdentityTo_EachActorKind_OnlyTheOmbudsman(string actorName, bool expected)
     {
-        var m = Build(Manifestation.OfType(ManifestationType.Denunciation).InTreatment(Actors.UnitA));
+        var m = Build(NewManifestation.OfType(ManifestationType.Denunciation).InTreatment(Actors.UnitA));
 
         Assert.Equal(expected, m.ShowsIdentityTo(ActorNamed(actorName)));
     }
@@ -1153,7 +1153,7 @@ public sealed class ManifestationLifecycleTests
     /// </summary>
     private Manifestation BuildForIllegalTransition(ManifestationStatus status, Operation operation)
     {
-        var builder = Manifestation.Identified().WithExtract();
+        var builder = NewManifestation.Identified().WithExtract();
         switch (status)
         {
             case ManifestationStatus.Archived:
@@ -1174,11 +1174,11 @@ public sealed class ManifestationLifecycleTests
 
     private Manifestation BuildWhereOmbudsmanMay(Operation operation) => operation switch
     {
-        Operation.StartTriage => Manifestation.Registered().Build(),
-        Operation.RequestComplement or Operation.ConclusiveAnswer => Manifestation.WithExtract().InTriage().Build(),
-        Operation.Conclude => Manifestation.Answered().Build(),
-        Operation.RecordResolution => Manifestation.Concluded(resolved: false).Build(),
-        _ => Manifestation.InTreatment(Actors.UnitA).Build(),
+        Operation.StartTriage => NewManifestation.Registered().Build(),
+        Operation.RequestComplement or Operation.ConclusiveAnswer => NewManifestation.WithExtract().InTriage().Build(),
+        Operation.Conclude => NewManifestation.Answered().Build(),
+        Operation.RecordResolution => NewManifestation.Concluded(resolved: false).Build(),
+        _ => NewManifestation.InTreatment(Actors.UnitA).Build(),
     };
 
     private void Apply(Operation operation, Manifestation m, Actor actor)
