@@ -173,6 +173,25 @@ public sealed class AttachmentPolicyTests
     }
 
     [Fact]
+    public void AddAttachment_TreatmentFileWhenCitizenLimitsAreFull_IsAccepted()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTreatment(Actors.UnitA).Build();
+        for (var i = 1; i <= 10; i++)
+        {
+            m.AddAttachment($"foto{i}.jpg", "image/jpeg", 3 * OneMegabyte, $"c{i}", AttachmentOrigin.Original, Citizen, Now);
+        }
+
+        DomainAssert.Throws(() => m.AddAttachment("mais.jpg", "image/jpeg", 1, "c11", AttachmentOrigin.Original, Citizen, Now));
+
+        var collaborator = Actors.CollaboratorOf(Actors.UnitA);
+        m.AddAttachment("oficio.pdf", "application/pdf", 40 * OneMegabyte, "t1", AttachmentOrigin.Treatment, collaborator, Now);
+        m.AddAttachment("laudo.pdf", "application/pdf", 1, "t2", AttachmentOrigin.Treatment, collaborator, Now);
+
+        Assert.Equal(12, m.Attachments.Count);
+        Assert.Equal(2, m.Attachments.Count(a => a.Origin == AttachmentOrigin.Treatment));
+    }
+
+    [Fact]
     public void AddAttachment_TreatmentFiles_DoNotCountAgainstTheCitizenLimits()
     {
         var m = new ManifestationBuilder().WithClock(_clock).InTreatment(Actors.UnitA).Build();
