@@ -89,7 +89,8 @@ public sealed class Assignment
         FinalizedAt = now;
     }
 
-    internal void Reopen(string? collaboratorId, string? collaboratorName)
+    /// <summary>A reopened treatment gets a fresh unit deadline (and its one extension back).</summary>
+    internal void Reopen(string? collaboratorId, string? collaboratorName, DateTimeOffset now)
     {
         if (Status != TreatmentStatus.Finalized)
         {
@@ -100,6 +101,17 @@ public sealed class Assignment
         FinalizedAt = null;
         CollaboratorId = collaboratorId;
         CollaboratorName = collaboratorName;
+        Deadline = new Deadline(now.AddDays(DeadlinePolicy.UnitAnswerDays));
+    }
+
+    /// <summary>Closes any open treatment when the case is archived (observers included).</summary>
+    internal void CloseOnArchive(DateTimeOffset now)
+    {
+        if (Status == TreatmentStatus.Open)
+        {
+            Status = TreatmentStatus.Finalized;
+            FinalizedAt = now;
+        }
     }
 
     internal void ExtendDeadline(string justification)

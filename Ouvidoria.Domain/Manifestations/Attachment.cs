@@ -83,7 +83,15 @@ public static class AttachmentPolicy
             throw new DomainException("Nome de arquivo inválido.");
         }
 
-        return name.Length > 120 ? name[..120] : name;
+        if (name.Length <= 120)
+        {
+            return name;
+        }
+
+        // Shorten the stem, never the extension (the allow-list is checked on it).
+        var extension = Path.GetExtension(name);
+        extension = extension.Length > 20 ? extension[..20] : extension;
+        return name[..(120 - extension.Length)] + extension;
     }
 
     public static void EnsureAllowedExtension(string fileName)

@@ -360,7 +360,7 @@ public sealed class Manifestation
         var assignment = FindAssignment(assignmentId);
         RequireTeamMember(assignment, actor, "reabrir o tratamento");
         RequireStatus("reabrir o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
-        assignment.Reopen(collaboratorId, collaboratorName);
+        assignment.Reopen(collaboratorId, collaboratorName, now);
         Record(HistoryAction.TreatmentReopened, actor, collaboratorName is null ? null : $"Responsável: {collaboratorName}", now);
     }
 
@@ -377,6 +377,7 @@ public sealed class Manifestation
     public void ExtendUnitDeadline(Guid assignmentId, string justification, Actor actor, DateTimeOffset now)
     {
         RequireOmbudsman(actor, "prorrogar o prazo da unidade");
+        RequireStatus("prorrogar o prazo da unidade", ManifestationStatus.InTreatment);
         var assignment = FindAssignment(assignmentId);
         assignment.ExtendDeadline(justification);
         Record(HistoryAction.UnitDeadlineExtended, actor, justification.Trim(), now);
@@ -453,6 +454,16 @@ public sealed class Manifestation
         if (reason == Manifestations.ArchiveReason.ComplementNotAnswered && Status != ManifestationStatus.AwaitingComplement)
         {
             throw new DomainException("Só se arquiva por complementação não atendida uma manifestação que aguarda complementação.");
+        }
+
+        if (reason == Manifestations.ArchiveReason.ComplementNotAnswered && ComplementDueAt is { } due && now < due)
+        {
+            throw new DomainException($"O manifestante tem até {due:dd/MM/yyyy} para responder à complementação.");
+        }
+
+        foreach (var assignment in _assignments)
+        {
+            assignment.CloseOnArchive(now);
         }
 
         ClockPausedAt = null;

@@ -17,6 +17,8 @@ public static class ProtocolPassword
 
     private const int Iterations = 100_000;
 
+    private const int HashBytes = 32;
+
     public static string Generate() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     public static string Hash(string password)
@@ -27,7 +29,7 @@ public static class ProtocolPassword
         }
 
         var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, 32);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password.Trim()), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
         return $"v1.{Iterations}.{Convert.ToBase64String(salt)}.{Convert.ToBase64String(hash)}";
     }
 
@@ -35,13 +37,22 @@ public static class ProtocolPassword
     public static bool Verify(string password, string storedHash)
     {
         var parts = storedHash.Split('.');
-        if (parts.Length != 4 || parts[0] != "v1" || !int.TryParse(parts[1], out var iterations) || string.IsNullOrEmpty(password))
+        if (parts.Length != 4 || parts[0] != "v1" || !int.TryParse(parts[1], out var iterations) || iterations <= 0
+            || string.IsNullOrWhiteSpace(password))
         {
             return false;
         }
 
-        var salt = Convert.FromBase64String(parts[2]);
-        var expected = Convert.FromBase64String(parts[3]);
+        var salt = new byte[parts[2].Length];
+        var expected = new byte[parts[3].Length];
+        if (!Convert.TryFromBase64String(parts[2], salt, out var saltLength) || saltLength == 0
+            || !Convert.TryFromBase64String(parts[3], expected, out var hashLength) || hashLength != HashBytes)
+        {
+            return false;
+        }
+
+        salt = salt[..saltLength];
+        expected = expected[..hashLength];
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password.Trim()), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }

@@ -229,4 +229,22 @@ public sealed class AttachmentPolicyTests
     }
 
     private Manifestation NewManifestation() => new ManifestationBuilder().WithClock(_clock).Registered().Build();
+
+    [Fact]
+    public void SanitizeFileName_VeryLongName_KeepsTheExtension()
+    {
+        var name = AttachmentPolicy.SanitizeFileName(new string('a', 130) + ".pdf");
+
+        Assert.Equal(120, name.Length);
+        Assert.EndsWith(".pdf", name);
+    }
+
+    [Fact]
+    public void EnsureAllowedExtension_LongNameHidingAnExecutable_IsRefused()
+    {
+        var name = AttachmentPolicy.SanitizeFileName(new string('a', 116) + ".pdf.exe");
+
+        Assert.EndsWith(".exe", name);
+        Assert.Throws<Ouvidoria.Domain.Common.DomainException>(() => AttachmentPolicy.EnsureAllowedExtension(name));
+    }
 }

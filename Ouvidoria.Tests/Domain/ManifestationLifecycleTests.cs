@@ -82,15 +82,12 @@ public sealed class ManifestationLifecycleTests
     }
 
     [Fact]
-    public void Register_WithoutSubject_UsesFirstLineOfDescriptionShortenedTo80()
+    public void Register_WithoutSubject_UsesTheTypeAndNeverTheCitizensText()
     {
-        var firstLine = new string('x', 100);
+        var m = NewManifestation.OfType(ManifestationType.Request).WithDescription("Maria da Silva, CPF 123.456.789-09, pede poda de árvore.").Build();
 
-        var m = NewManifestation.WithDescription(firstLine + "\nsegunda linha").Build();
-        var shortOne = NewManifestation.WithDescription("Linha curta\nresto").Build();
-
-        Assert.Equal(new string('x', 77) + "...", m.Subject);
-        Assert.Equal("Linha curta", shortOne.Subject);
+        Assert.Equal("Solicitação de providências", m.Subject);
+        Assert.DoesNotContain("Maria", m.Subject);
     }
 
     [Theory]
@@ -862,7 +859,6 @@ public sealed class ManifestationLifecycleTests
     [Theory]
     [InlineData(ManifestationStatus.Registered, ArchiveReason.Duplicate)]
     [InlineData(ManifestationStatus.InTriage, ArchiveReason.NoMateriality)]
-    [InlineData(ManifestationStatus.AwaitingComplement, ArchiveReason.ComplementNotAnswered)]
     [InlineData(ManifestationStatus.InTreatment, ArchiveReason.LossOfObject)]
     [InlineData(ManifestationStatus.InTriage, ArchiveReason.LackOfUrbanity)]
     [InlineData(ManifestationStatus.InTriage, ArchiveReason.SentToSeveralBodies)]
@@ -1263,5 +1259,50 @@ public sealed class ManifestationLifecycleTests
         var m = builder.Build();
         _clock.Advance(TimeSpan.FromHours(1));
         return m;
+    }
+
+    [Fact]
+    public void Archive_ComplementNotAnsweredBeforeItsDueDate_ThrowsAndKeepsState()
+    {
+        var m = Build(NewManifestation.AwaitingComplement());
+        _clock.Advance(TimeSpan.FromDays(19));
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.Archive(ArchiveReason.ComplementNotAnswered, null, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void Archive_WithOpenTreatments_ClosesEveryTreatment()
+    {
+        var m = Build(NewManifestation.InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible));
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+
+        m.Archive(ArchiveReason.LossOfObject, null, Ombudsman, Now);
+
+        Assert.All(m.Assignments, a => Assert.Equal(TreatmentStatus.Finalized, a.Status));
+        Assert.False(m.HasOpenResponsibleTreatment);
+    }
+
+    [Fact]
+    public void ReopenTreatment_MonthsLater_GivesAFreshUnitDeadline()
+    {
+        var m = Build(NewManifestation.InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible));
+        var assignment = m.Assignments.Single();
+        m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
+        _clock.Advance(TimeSpan.FromDays(90));
+
+        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
+
+        Assert.Equal(Now.AddDays(DeadlinePolicy.UnitAnswerDays), assignment.Deadline.DueAt);
+        Assert.False(assignment.Deadline.Extended);
+    }
+
+    [Fact]
+    public void ExtendUnitDeadline_CaseNoLongerInTreatment_ThrowsAndKeepsState()
+    {
+        var m = Build(NewManifestation.InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Observer));
+        var assignment = m.Assignments.Single();
+        m.Answer("Resposta.", conclusive: true, Ombudsman, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(assignment.Id, "Justificativa.", Ombudsman, Now));
     }
 }

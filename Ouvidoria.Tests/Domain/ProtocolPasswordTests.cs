@@ -138,4 +138,26 @@ public sealed class ProtocolPasswordTests
 
         Assert.False(ProtocolPassword.Verify(Password, tampered));
     }
+
+    [Theory]
+    [InlineData("v1.1..")]
+    [InlineData("v1.100000.c2FsdA==.")]
+    [InlineData("v1.0.c2FsdA==.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("v1.-5.c2FsdA==.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("v1.100000.%%%.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("v1.100000.c2FsdA==.@@@")]
+    [InlineData("v1.100000.c2FsdA==.AAAA")]
+    public void Verify_MalformedOrTruncatedHash_ReturnsFalseForAnyPassword(string storedHash)
+    {
+        Assert.False(ProtocolPassword.Verify("qualquer", storedHash));
+        Assert.False(ProtocolPassword.Verify("", storedHash));
+    }
+
+    [Fact]
+    public void Hash_PasswordWithSurroundingSpaces_VerifiesTheTrimmedPassword()
+    {
+        var hash = ProtocolPassword.Hash(" Abc123xyz ");
+
+        Assert.True(ProtocolPassword.Verify("Abc123xyz", hash));
+    }
 }

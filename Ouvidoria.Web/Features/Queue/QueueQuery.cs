@@ -175,7 +175,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             p.Status,
             p.RegisteredAt,
             p.DueAt,
-            p.Status.IsOpen() ? DeadlinePolicy.PriorityOf(p.DueAt, now) : Priority.Normal,
+            p.Status.IsOpen() && p.Status != ManifestationStatus.AwaitingComplement ? DeadlinePolicy.PriorityOf(p.DueAt, now) : Priority.Normal,
             DeadlinePolicy.DaysLeft(p.DueAt, now),
             unitsByManifestation.GetValueOrDefault(p.Id, "—"),
             p.Preview is null ? null : (p.Preview.Length >= PreviewLength ? p.Preview + "…" : p.Preview)))
