@@ -109,6 +109,11 @@ public sealed class DemoSeeder(
         }
 
         var roll = random.NextDouble();
+        if ((now - m.RegisteredAt).TotalDays > 12 && roll < 0.25)
+        {
+            roll += 0.31; // an office does not leave old cases untouched: older ones are past triage.
+        }
+
         if (roll < 0.12)
         {
             return; // Registered, waiting for triage.

@@ -33,14 +33,14 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         // 2. The ombudsman finds it in the queue, triages, pseudonymizes and forwards to a unit.
         await page.SignInAsync("ouvidoria@demo.gov.br", DemoSeeder.DemoPassword);
         await page.OpenAsync("tratar");
-        await Expect(page.Locator(".queue-grid")).ToContainTextAsync("Página 1");
+        await Expect(page.Locator(".queue-grid .nup-link").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".queue-grid")).ToContainTextAsync("Conteúdo restrito");
         await page.ShotAsync("03-ouvidoria-fila");
         await page.GetByLabel("Buscar por NUP").FillAsync(nup.Replace(".", "").Replace("/", "").Replace("-", ""));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Buscar" }).ClickAsync();
         await Expect(page.Locator(".queue-grid")).ToContainTextAsync("(1 manifestações)");
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = nup }).ClickAsync();
         await page.WaitForURLAsync("**/manifestacoes/**");
-        await page.ShotAsync("debug-open");
         await Expect(page.GetByTestId("nup")).ToHaveTextAsync(nup);
         await Expect(page.GetByTestId("original")).ToContainTextAsync("sem insulina");
         await Expect(page.GetByTestId("requester")).ToContainTextAsync("Joana Pereira da Silva");
