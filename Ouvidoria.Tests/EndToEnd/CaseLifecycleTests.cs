@@ -74,6 +74,13 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await page.ShotAsync("05-colaborador-tratamento");
         await page.SignOutAsync();
 
+        // A collaborator of another unit cannot open it by URL.
+        await page.SignInAsync("educacao@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync(caseUrl);
+        await Expect(page.GetByTestId("page-error")).ToContainTextAsync("Você não tem acesso a esta manifestação");
+        await Expect(page.GetByTestId("extract")).ToHaveCountAsync(0);
+        await page.SignOutAsync();
+
         // 4. The ombudsman sends the conclusive answer.
         await page.SignInAsync("ouvidoria@demo.gov.br", DemoSeeder.DemoPassword);
         await page.OpenAsync(caseUrl);
