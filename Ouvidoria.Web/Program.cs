@@ -22,6 +22,7 @@ builder.Services.AddRadzenComponents();
 // Render pt-BR accents as characters, not HTML entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
 
 // Persistence: SQLite by default, PostgreSQL with Database__Provider=Postgres.
 builder.Services.AddOuvidoriaPersistence(builder.Configuration, builder.Environment.ContentRootPath);

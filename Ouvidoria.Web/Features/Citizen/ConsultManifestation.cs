@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence;
@@ -23,20 +24,29 @@ public sealed record AnswerView(string Text, bool IsConclusive, DateTimeOffset S
 /// <summary>
 /// Consultation by NUP + password (and the citizen's complement). Any failure — malformed NUP,
 /// unknown NUP, wrong password — yields the same message, so the form does not reveal which NUPs exist.
+/// Guessing is throttled: after <see cref="MaxFailures"/> failures for one NUP text within
+/// <see cref="FailureWindow"/>, attempts on it are refused without checking (per node).
 /// </summary>
-public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
+public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IMemoryCache cache)
 {
     public const string GenericFailure = "NUP ou senha incorretos. Confira os dados recebidos no registro da manifestação.";
+
+    public const string TooManyAttempts = "Muitas tentativas sem sucesso para este NUP. Aguarde 15 minutos e tente novamente.";
+
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
     public async Task<Result<CitizenView>> ExecuteAsync(string? nupText, string? password, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var manifestation = await FindAsync(db, nupText, password, ct);
-        if (manifestation is null)
+        var found = await FindAsync(db, nupText, password, ct);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound(GenericFailure);
+            return found.Error!;
         }
 
+        var manifestation = found.Value;
         manifestation.RecordCitizenConsultation(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ToView(manifestation);
@@ -46,12 +56,13 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
     public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var manifestation = await FindAsync(db, nupText, password, ct);
-        if (manifestation is null)
+        var found = await FindAsync(db, nupText, password, ct);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound(GenericFailure);
+            return found.Error!;
         }
 
+        var manifestation = found.Value;
         try
         {
             manifestation.ReceiveComplement(text, clock.GetUtcNow());
@@ -69,15 +80,27 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         return ToView(manifestation);
     }
 
-    private static async Task<Manifestation?> FindAsync(OuvidoriaDbContext db, string? nupText, string? password, CancellationToken ct)
+    private async Task<Result<Manifestation>> FindAsync(OuvidoriaDbContext db, string? nupText, string? password, CancellationToken ct)
     {
-        if (!Nup.TryParse(nupText, out var nup) || string.IsNullOrWhiteSpace(password))
+        var key = "consult-failures:" + Nup.DigitsOf(nupText);
+        if (cache.TryGetValue(key, out int failures) && failures >= MaxFailures)
         {
-            return null;
+            return Error.Forbidden(TooManyAttempts);
         }
 
-        var manifestation = await db.Manifestations.Include(m => m.Answers).FirstOrDefaultAsync(m => m.Nup == nup, ct);
-        return manifestation is not null && manifestation.VerifyPassword(password) ? manifestation : null;
+        Manifestation? manifestation = null;
+        if (Nup.TryParse(nupText, out var nup) && !string.IsNullOrWhiteSpace(password))
+        {
+            manifestation = await db.Manifestations.Include(m => m.Answers).FirstOrDefaultAsync(m => m.Nup == nup, ct);
+        }
+
+        if (manifestation is not null && manifestation.VerifyPassword(password!))
+        {
+            return manifestation;
+        }
+
+        cache.Set(key, failures + 1, FailureWindow);
+        return Error.NotFound(GenericFailure);
     }
 
     private static CitizenView ToView(Manifestation m) => new(
