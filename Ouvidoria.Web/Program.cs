@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Ouvidoria.Infrastructure.Identity;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
 using Ouvidoria.Web.Features.Citizen;
@@ -26,6 +27,7 @@ builder.Services.AddMemoryCache();
 
 // Persistence: SQLite by default, PostgreSQL with Database__Provider=Postgres.
 builder.Services.AddOuvidoriaPersistence(builder.Configuration, builder.Environment.ContentRootPath);
+FileStore.AddOuvidoriaFileStore(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
 
 // Staff sign-in (ASP.NET Core Identity, cookie). Citizens never sign in: NUP + password.
 builder.Services.AddCascadingAuthenticationState();

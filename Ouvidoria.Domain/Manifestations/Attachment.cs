@@ -26,7 +26,7 @@ public sealed class Attachment
         UploadedBy = string.Empty;
     }
 
-    internal Attachment(Guid manifestationId, string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, string uploadedBy, DateTimeOffset now)
+    internal Attachment(Guid manifestationId, string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, string uploadedBy, Guid? messageId, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
         ManifestationId = manifestationId;
@@ -36,6 +36,7 @@ public sealed class Attachment
         StorageKey = storageKey;
         Origin = origin;
         UploadedBy = uploadedBy;
+        MessageId = messageId;
         UploadedAt = now;
     }
 
@@ -57,6 +58,9 @@ public sealed class Attachment
     public string UploadedBy { get; private set; }
 
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>The treatment-thread message this file was posted with, if any.</summary>
+    public Guid? MessageId { get; private set; }
 }
 
 /// <summary>Limits of the collaborator manual: 10 files and 30 MB per manifestation (citizen files).</summary>

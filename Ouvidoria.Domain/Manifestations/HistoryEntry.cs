@@ -24,6 +24,7 @@ public enum HistoryAction
     ResolutionRecorded,
     Archived,
     AttachmentAdded,
+    AttachmentDownloaded,
 }
 
 /// <summary>
@@ -88,5 +89,6 @@ public static class HistoryActionLabels
         HistoryAction.ResolutionRecorded => "Resolução da demanda registrada",
         HistoryAction.Archived => "Manifestação arquivada",
         HistoryAction.AttachmentAdded => "Anexo incluído",
+        HistoryAction.AttachmentDownloaded => "Download de anexo",
     };
 }

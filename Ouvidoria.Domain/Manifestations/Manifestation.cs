@@ -474,12 +474,32 @@ public sealed class Manifestation
         Record(HistoryAction.Archived, actor, reason.Label(), now);
     }
 
-    /// <summary>Adds a stored file, enforcing the per-manifestation limits for citizen files.</summary>
-    public Attachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Adds a stored file. Citizen files (original, complement) come only from the citizen and count
+    /// against the 10 files / 30 MB limit; treatment files come from the team, optionally with a message.
+    /// </summary>
+    public Attachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, Actor actor, DateTimeOffset now, Guid? messageId = null)
     {
         if (Status == ManifestationStatus.Archived)
         {
             throw new DomainException("Não é possível anexar arquivos a uma manifestação arquivada.");
+        }
+
+        if (origin == AttachmentOrigin.Treatment)
+        {
+            if (!actor.IsOmbudsman && !_assignments.Any(a => a.Includes(actor) && a.IsOpen))
+            {
+                throw new DomainException("Somente a Ouvidoria e as unidades com tratamento em aberto anexam arquivos ao tratamento.");
+            }
+
+            if (messageId is { } id && _messages.All(m => m.Id != id))
+            {
+                throw new DomainException("Mensagem do tratamento não encontrada.");
+            }
+        }
+        else if (actor.Kind != ActorKind.Citizen)
+        {
+            throw new DomainException("Anexos originais e de complementação são enviados pelo manifestante.");
         }
 
         var name = AttachmentPolicy.SanitizeFileName(fileName);
@@ -503,9 +523,27 @@ public sealed class Manifestation
             }
         }
 
-        var attachment = new Attachment(Id, name, contentType, sizeBytes, storageKey, origin, actor.Name, now);
+        var attachment = new Attachment(Id, name, contentType, sizeBytes, storageKey, origin, actor.Name, messageId, now);
         _attachments.Add(attachment);
         Record(HistoryAction.AttachmentAdded, actor, name, now);
+        return attachment;
+    }
+
+    /// <summary>Collaborators download only the team's files; the citizen's files may identify them.</summary>
+    public bool CanDownload(Attachment attachment, Actor actor) =>
+        CanBeReadBy(actor) && (ShowsIdentityTo(actor) || attachment.Origin == AttachmentOrigin.Treatment);
+
+    /// <summary>Logs a download (who, when, which file) and returns the attachment to stream.</summary>
+    public Attachment RecordDownload(Guid attachmentId, Actor actor, DateTimeOffset now)
+    {
+        var attachment = _attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new DomainException("Anexo não encontrado nesta manifestação.");
+        if (!CanDownload(attachment, actor))
+        {
+            throw new DomainException("Você não tem acesso a este anexo.");
+        }
+
+        _history.Add(new HistoryEntry(Id, HistoryAction.AttachmentDownloaded, actor.UserId, actor.Name, attachment.FileName, now));
         return attachment;
     }
 

@@ -222,6 +222,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(12)

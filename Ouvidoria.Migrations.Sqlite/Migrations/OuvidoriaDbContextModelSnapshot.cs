@@ -213,6 +213,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -247,4 +247,52 @@ public sealed class AttachmentPolicyTests
         Assert.EndsWith(".exe", name);
         Assert.Throws<Ouvidoria.Domain.Common.DomainException>(() => AttachmentPolicy.EnsureAllowedExtension(name));
     }
+
+    [Fact]
+    public void AddAttachment_OriginalFileFromStaff_ThrowsAndKeepsState()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTriage().Build();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Original, Actors.Ombudsman, Now));
+    }
+
+    [Fact]
+    public void AddAttachment_TreatmentFileFromCollaboratorOfAnotherUnit_ThrowsAndKeepsState()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.CollaboratorOf(Actors.UnitB), Now));
+    }
+
+    [Fact]
+    public void RecordDownload_CollaboratorAndTheCitizensOwnFile_IsRefusedAndNotLogged()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTriage().Build();
+        var photo = m.AddAttachment("foto.jpg", "image/jpeg", 10, "k", AttachmentOrigin.Original, Citizen, Now);
+        m.WriteExtract("Extrato.", Actors.Ombudsman, Now);
+        m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
+        var collaborator = Actors.CollaboratorOf(Actors.UnitA);
+
+        Assert.False(m.CanDownload(photo, collaborator));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RecordDownload(photo.Id, collaborator, Now));
+    }
+
+    [Fact]
+    public void RecordDownload_TeamFile_IsLoggedWithWhoAndWhen()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
+        var collaborator = Actors.CollaboratorOf(Actors.UnitA);
+        var message = m.PostMessage("Segue a nota.", MessageVisibility.Team, collaborator, Now);
+        var file = m.AddAttachment("nota.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, collaborator, Now, message.Id);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var downloaded = m.RecordDownload(file.Id, Actors.Ombudsman, Now);
+
+        Assert.Same(file, downloaded);
+        var entry = m.History[^1];
+        Assert.Equal(HistoryAction.AttachmentDownloaded, entry.Action);
+        Assert.Equal(Actors.Ombudsman.Name, entry.ActorName);
+        Assert.Equal(Now, entry.At);
+        Assert.Equal("nota.pdf", entry.Details);
+    }
 }

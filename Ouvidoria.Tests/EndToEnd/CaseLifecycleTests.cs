@@ -7,6 +7,9 @@ namespace Ouvidoria.Tests.EndToEnd;
 /// <summary>The whole lifecycle as people do it, in Chromium: citizen → ombudsman → unit → ombudsman → citizen.</summary>
 public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
+    /// <summary>A 1×1 PNG.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     private const string Description = "A farmácia da UBS do bairro Vila Nova está sem insulina há duas semanas e nenhum funcionário informa quando chega.";
 
     [Fact]
@@ -22,6 +25,8 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await page.GetByLabel("E-mail").FillAsync("joana.pereira@exemplo.com.br");
         await page.Locator("label[for='consent']").ClickAsync();
         await page.GetByLabel("Descrição").FillAsync(Description);
+        await page.GetByLabel("Anexos").SetInputFilesAsync(new FilePayload { Name = "prateleira-vazia.png", MimeType = "image/png", Buffer = TinyPng });
+        await Expect(page.GetByTestId("picked-files")).ToContainTextAsync("prateleira-vazia.png");
         await page.ShotAsync("01-cidadao-registro");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Registrar manifestação" }).ClickAsync();
         await Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
@@ -44,6 +49,9 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByTestId("nup")).ToHaveTextAsync(nup);
         await Expect(page.GetByTestId("original")).ToContainTextAsync("sem insulina");
         await Expect(page.GetByTestId("requester")).ToContainTextAsync("Joana Pereira da Silva");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("attachment-link").ClickAsync());
+        Assert.Equal("prateleira-vazia.png", download.SuggestedFilename);
+        Assert.Equal(TinyPng, await File.ReadAllBytesAsync(await download.PathAsync()));
         var caseUrl = page.Url;
 
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Triagem e encaminhamento" }).ClickAsync();
@@ -66,9 +74,12 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByTestId("extract")).ToContainTextAsync("falta de insulina");
         await Expect(page.GetByTestId("original")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("requester")).Not.ToContainTextAsync("Joana");
+        await Expect(page.GetByTestId("attachment-link")).ToHaveCountAsync(0); // the citizen's photo may identify them
         await page.GetByLabel("Mensagem do tratamento").FillAsync("O lote de insulina chegou hoje e a farmácia da UBS já foi abastecida.");
+        await page.GetByLabel("Anexar arquivos ao tratamento").SetInputFilesAsync(new FilePayload { Name = "nota-de-entrega.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 nota"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar mensagem" }).ClickAsync();
         await Expect(page.GetByTestId("message")).ToContainTextAsync("já foi abastecida");
+        await Expect(page.GetByTestId("message")).ToContainTextAsync("nota-de-entrega.pdf");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
         await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Finalizado");
         await page.ShotAsync("05-colaborador-tratamento");
@@ -88,6 +99,10 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await page.GetByLabel("Resposta ao manifestante").FillAsync("A insulina foi reposta na farmácia da UBS em 22/11. Agradecemos o seu contato.");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar resposta conclusiva" }).ClickAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("Respondida");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Histórico de ações" }).ClickAsync();
+        await page.Locator("label[for='historyComplete']").ClickAsync();
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("Download de anexo");
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("Carlos Menezes");
         await page.ShotAsync("06-ouvidoria-resposta");
         await page.SignOutAsync();
 

@@ -3,6 +3,8 @@ using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Infrastructure.Storage;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Citizen;
 
@@ -18,6 +20,9 @@ public sealed record RegistrationRequest
     public bool ConsentToShare { get; init; }
     public required string Description { get; init; }
     public Channel Channel { get; init; } = Channel.Web;
+
+    /// <summary>Photos, videos, audio, documents (10 files, 30 MB in all).</summary>
+    public IReadOnlyList<UploadedFile> Attachments { get; init; } = [];
 }
 
 /// <summary>Handed to the citizen once: the password is never stored in clear.</summary>
@@ -28,7 +33,7 @@ public sealed record RegistrationReceipt(Guid Id, string Nup, string Password, M
 /// allocates the NUP inside the same transaction as the insert, hashes a fresh password.
 /// Anonymous denúncias/reclamações become comunicações de irregularidade.
 /// </summary>
-public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, TimeProvider clock)
+public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, FileStore files, TimeProvider clock)
 {
     public async Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, CancellationToken ct = default)
     {
@@ -52,17 +57,42 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             return Error.Validation(e.Message);
         }
 
+        if (request.Attachments.Count > AttachmentPolicy.MaxFiles)
+        {
+            return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} anexos.");
+        }
+
+        if (request.Attachments.Sum(a => a.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        {
+            return Error.Validation("Os anexos somam no máximo 30 MB.");
+        }
+
         var password = ProtocolPassword.Generate();
         var passwordHash = ProtocolPassword.Hash(password);
         var now = clock.GetUtcNow();
+        IReadOnlyList<(UploadedFile File, StoredFile Stored)> stored;
+        try
+        {
+            stored = await UploadBatch.StoreAsync(files, request.Attachments, now, ct);
+        }
+        catch (DomainException e)
+        {
+            return Error.Validation(e.Message);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var result = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 var nup = await nupAllocator.NextAsync(db, now.Year, ct);
                 var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, $"{type.Label()} — {theme.Name}", request.Description, requester, request.ConsentToShare, passwordHash, now);
+                foreach (var (file, saved) in stored)
+                {
+                    manifestation.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Original, Actor.Citizen, now);
+                }
+
                 db.Manifestations.Add(manifestation);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -74,6 +104,12 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
                 return Error.Validation(e.Message);
             }
         });
+        if (!result.IsSuccess)
+        {
+            UploadBatch.Discard(files, stored);
+        }
+
+        return result;
     }
 
     private static Requester CreateRequester(RegistrationRequest request, Theme theme)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Web.Features.Shared;
@@ -19,6 +20,7 @@ public sealed partial class RegisterPage
     private RegistrationReceipt? receipt;
     private string? error;
     private bool busy;
+    private List<IBrowserFile> picked = [];
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -50,6 +52,7 @@ public sealed partial class RegisterPage
             ConsentToShare = !anonymous && input.Consent,
             Description = input.Description,
             Channel = Channel.Web,
+            Attachments = picked.Select(f => new UploadedFile(f.Name, f.ContentType, f.Size, () => f.OpenReadStream(AttachmentPolicy.MaxTotalBytes))).ToList(),
         });
         busy = false;
         if (result.IsSuccess)
@@ -64,9 +67,23 @@ public sealed partial class RegisterPage
         }
     }
 
+    private void PickFiles(InputFileChangeEventArgs e)
+    {
+        if (e.FileCount > AttachmentPolicy.MaxFiles)
+        {
+            error = $"Envie no máximo {AttachmentPolicy.MaxFiles} anexos.";
+            picked = [];
+            return;
+        }
+
+        error = null;
+        picked = e.GetMultipleFiles(AttachmentPolicy.MaxFiles).ToList();
+    }
+
     private void Reset()
     {
         receipt = null;
+        picked = [];
         input = new InputModel();
     }
 

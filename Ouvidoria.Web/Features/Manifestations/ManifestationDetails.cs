@@ -72,7 +72,7 @@ public sealed record AnswerView(string Text, bool IsConclusive, string AuthorNam
 
 public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At);
 
-public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, AttachmentOrigin Origin, DateTimeOffset UploadedAt);
+public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, AttachmentOrigin Origin, DateTimeOffset UploadedAt, Guid? MessageId, string Url);
 
 /// <summary>The actions the page offers this viewer (the workflow checks again on submit).</summary>
 public sealed record ViewerPermissions

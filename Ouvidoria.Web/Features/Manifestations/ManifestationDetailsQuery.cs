@@ -86,8 +86,8 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 .ToList(),
             Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
             History = m.History.OrderByDescending(h => h.At).Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At)).ToList(),
-            Attachments = m.Attachments.Where(a => isOmbudsman || a.Origin == AttachmentOrigin.Treatment).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentView(a.Id, a.FileName, a.SizeBytes, a.Origin, a.UploadedAt)).ToList(),
+            Attachments = m.Attachments.Where(a => m.CanDownload(a, actor)).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentView(a.Id, a.FileName, a.SizeBytes, a.Origin, a.UploadedAt, a.MessageId, $"anexos/{m.Id}/{a.Id}")).ToList(),
             Can = new ViewerPermissions
             {
                 StartTriage = isOmbudsman && m.Status == ManifestationStatus.Registered,

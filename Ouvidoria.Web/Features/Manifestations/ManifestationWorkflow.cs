@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Infrastructure.Storage;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Manifestations;
 
@@ -11,7 +13,7 @@ namespace Ouvidoria.Web.Features.Manifestations;
 /// the page's), applies the one domain transition and saves; illegal transitions come back as
 /// pt-BR errors, concurrent edits as a conflict. See docs/decisions/0004-use-cases.md.
 /// </summary>
-public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
+public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, TimeProvider clock)
 {
     public Task<Result<Done>> StartTriageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.StartTriage(actor, now), ct);
@@ -61,8 +63,47 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
             m.Forward(unitId, role, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, instructions, actor, now);
         }, ct);
 
-    public Task<Result<Done>> PostMessageAsync(Guid id, string text, MessageVisibility visibility, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.PostMessage(text, visibility, actor, now), ct);
+    /// <summary>Posts in the treatment thread, with optional files (stored first, removed again if the post is refused).</summary>
+    public async Task<Result<Done>> PostMessageAsync(Guid id, string text, MessageVisibility visibility, Actor actor, IReadOnlyList<UploadedFile>? uploads = null, CancellationToken ct = default)
+    {
+        IReadOnlyList<(UploadedFile File, StoredFile Stored)> stored;
+        try
+        {
+            stored = await UploadBatch.StoreAsync(files, uploads ?? [], clock.GetUtcNow(), ct);
+        }
+        catch (DomainException e)
+        {
+            return Error.Validation(e.Message);
+        }
+
+        var result = await ExecuteAsync(id, actor, (m, now) =>
+        {
+            var message = m.PostMessage(text, visibility, actor, now);
+            foreach (var (file, saved) in stored)
+            {
+                m.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Treatment, actor, now, message.Id);
+            }
+        }, ct);
+        if (!result.IsSuccess)
+        {
+            UploadBatch.Discard(files, stored);
+        }
+
+        return result;
+    }
+
+    /// <summary>Opens an attachment for download, after logging who downloads it.</summary>
+    public async Task<Result<(Attachment Attachment, Stream Content)>> DownloadAsync(Guid id, Guid attachmentId, Actor actor, CancellationToken ct = default)
+    {
+        Attachment? attachment = null;
+        var logged = await ExecuteAsync(id, actor, (m, now) => attachment = m.RecordDownload(attachmentId, actor, now), ct);
+        if (!logged.IsSuccess)
+        {
+            return logged.Error!;
+        }
+
+        return (attachment!, files.OpenRead(attachment!.StorageKey));
+    }
 
     public Task<Result<Done>> FinalizeTreatmentAsync(Guid id, Guid assignmentId, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.FinalizeTreatment(assignmentId, actor, now), ct);

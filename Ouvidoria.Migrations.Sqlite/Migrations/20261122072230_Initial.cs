@@ -217,7 +217,8 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Origin = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122065926_Initial")]
+    [Migration("20261122072230_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -214,6 +214,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")

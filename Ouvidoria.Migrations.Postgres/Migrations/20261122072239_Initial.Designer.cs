@@ -12,7 +12,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122065940_Initial")]
+    [Migration("20261122072239_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -223,6 +223,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MessageId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Origin")

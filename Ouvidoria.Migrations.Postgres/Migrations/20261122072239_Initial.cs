@@ -218,7 +218,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     StorageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Origin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
