@@ -49,6 +49,22 @@ public abstract class VisibilityTests(OuvidoriaAppFactory app)
     }
 
     [Fact]
+    public async Task ManifestationDetailsQuery_CollaboratorWhenSubjectWasNotRewritten_DoesNotSeeTheOriginalText()
+    {
+        // The subject defaults to the first line of the citizen's text (Manifestation.Register);
+        // forwarding does not require a new one, so a unit may receive identifying data through it.
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var forwardedToA = await app.PrepareForwardedWithoutClassifyingAsync(unitA);
+        var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
+
+        var details = await app.OpenOkAsync(forwardedToA.Id, collaboratorA);
+
+        Assert.Null(details.OriginalDescription);
+        Assert.DoesNotContain("Sigilosa", details.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("123.456.789-09", details.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManifestationDetailsQuery_Ombudsman_SeesOriginalInternalNoteAndIdentity()
     {
         var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);

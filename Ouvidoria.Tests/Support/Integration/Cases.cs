@@ -45,7 +45,14 @@ public static class Cases
     /// neutral subject, writes the internal note and the extract, and forwards it to each unit as
     /// responsible.
     /// </summary>
-    public static async Task<PreparedCase> PrepareForwardedAsync(this OuvidoriaAppFactory app, params Guid[] responsibleUnits)
+    public static Task<PreparedCase> PrepareForwardedAsync(this OuvidoriaAppFactory app, params Guid[] responsibleUnits) =>
+        app.PrepareAsync(classify: true, responsibleUnits);
+
+    /// <summary>As <see cref="PrepareForwardedAsync"/>, but the ombudsman keeps the subject drawn from the citizen's text.</summary>
+    public static Task<PreparedCase> PrepareForwardedWithoutClassifyingAsync(this OuvidoriaAppFactory app, Guid responsibleUnit) =>
+        app.PrepareAsync(classify: false, [responsibleUnit]);
+
+    private static async Task<PreparedCase> PrepareAsync(this OuvidoriaAppFactory app, bool classify, Guid[] responsibleUnits)
     {
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
         var themeId = await app.ThemeIdAsync(Registrations.ThemeRequiringEmail);
@@ -54,7 +61,11 @@ public static class Cases
         var id = receipt.Id;
 
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
-        await app.WorkflowOkAsync(w => w.ClassifyAsync(id, ManifestationType.Complaint, themeId, "Atendimento em posto de saúde", ombudsman));
+        if (classify)
+        {
+            await app.WorkflowOkAsync(w => w.ClassifyAsync(id, ManifestationType.Complaint, themeId, "Atendimento em posto de saúde", ombudsman));
+        }
+
         await app.WorkflowOkAsync(w => w.WriteInternalNoteAsync(id, InternalNote, ombudsman));
         await app.WorkflowOkAsync(w => w.WriteExtractAsync(id, Extract, ombudsman));
         foreach (var unit in responsibleUnits)
