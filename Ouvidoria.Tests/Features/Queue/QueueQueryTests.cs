@@ -125,6 +125,25 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         });
     }
 
+    [Theory]
+    [InlineData(QueueQuery.PreviewLength - 1)]
+    [InlineData(QueueQuery.PreviewLength)]
+    [InlineData(QueueQuery.PreviewLength + 1)]
+    public async Task QueueQuery_Preview_EndsWithEllipsisOnlyWhenTheTextWasCut(int length)
+    {
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var description = string.Concat(Enumerable.Repeat("Buraco na calçada da rua Sete. ", 10))[..length];
+        Assert.Equal(description.Trim(), description);
+        var receipt = await app.RegisterOkAsync(Registrations.Identified(themeId, ManifestationType.Complaint, description));
+
+        var result = await QueryAsync(new QueueFilter { Nup = receipt.Nup }, ombudsman);
+
+        var preview = Assert.Single(result.Value.Items).Preview;
+        var expected = length <= QueueQuery.PreviewLength ? description : description[..QueueQuery.PreviewLength] + "…";
+        Assert.Equal(expected, preview);
+    }
+
     [Fact]
     public async Task QueueQuery_NupWithOrWithoutSeparators_FindsExactlyThatManifestation()
     {
