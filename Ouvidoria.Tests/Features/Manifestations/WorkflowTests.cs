@@ -101,6 +101,52 @@ public abstract class WorkflowTests(OuvidoriaAppFactory app)
     }
 
     [Fact]
+    public async Task ConsultManifestation_ComplementRequested_CitizenAnswersAndTheClockResumes()
+    {
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var receipt = await app.RegisterOkAsync(Registrations.Identified(themeId));
+        const string request = "Informe o endereço do posto e a data aproximada do atendimento.";
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(receipt.Id, ombudsman));
+        await app.WorkflowOkAsync(w => w.RequestComplementAsync(receipt.Id, request, ombudsman));
+        var requestedAt = app.Clock.GetUtcNow();
+
+        var waiting = await app.WithAsync<ConsultManifestation, Result<CitizenView>>(c => c.ExecuteAsync(receipt.Nup, receipt.Password));
+        Assert.Equal(ManifestationStatus.AwaitingComplement, waiting.Value.Status);
+        Assert.Equal(request, waiting.Value.ComplementRequest);
+        Assert.Equal(requestedAt.AddDays(DeadlinePolicy.ComplementDays), waiting.Value.ComplementDueAt);
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var answered = await app.WithAsync<ConsultManifestation, Result<CitizenView>>(c =>
+            c.SendComplementAsync(receipt.Nup, receipt.Password, "Posto do bairro Esperança, em 2 de março."));
+
+        Assert.True(answered.IsSuccess, answered.Error?.Message);
+        Assert.Equal(ManifestationStatus.InTriage, answered.Value.Status);
+        Assert.Null(answered.Value.ComplementRequest);
+        Assert.Equal(receipt.DueAt.AddDays(3), answered.Value.DueAt);
+        var details = await app.OpenOkAsync(receipt.Id, ombudsman, recordAccess: false);
+        Assert.Contains("Posto do bairro Esperança, em 2 de março.", details.ComplementText);
+        Assert.Equal(receipt.DueAt.AddDays(3), details.CitizenDeadline.DueAt);
+    }
+
+    [Fact]
+    public async Task SendComplementAsync_WrongPassword_GivesTheGenericFailureAndChangesNothing()
+    {
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var receipt = await app.RegisterOkAsync(Registrations.Identified(themeId));
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(receipt.Id, ombudsman));
+        await app.WorkflowOkAsync(w => w.RequestComplementAsync(receipt.Id, "Informe a data do fato.", ombudsman));
+        var before = await SnapshotAsync(receipt.Id);
+
+        var result = await app.WithAsync<ConsultManifestation, Result<CitizenView>>(c => c.SendComplementAsync(receipt.Nup, "senhaErrada", "Complemento de um estranho."));
+
+        Assert.Equal(ErrorKind.NotFound, result.Error?.Kind);
+        Assert.Equal(ConsultManifestation.GenericFailure, result.Error!.Message);
+        Assert.Equal(before, await SnapshotAsync(receipt.Id));
+    }
+
+    [Fact]
     public async Task AnswerAsync_Collaborator_ReturnsPtBrErrorAndChangesNothing()
     {
         var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
