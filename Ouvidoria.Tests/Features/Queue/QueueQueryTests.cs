@@ -67,16 +67,18 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
     public async Task QueueQuery_Collaborator_ShowsTheirUnitsDeadlineAndTheExtractAsPreview()
     {
         var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
-        var unitA = collaboratorA.UnitId!.Value;
         await using var db = app.CreateDbContext();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.UnitId == unitA).ToListAsync();
-        var manifestations = await db.Manifestations.AsNoTracking().ToDictionaryAsync(m => m.Id);
+        var manifestations = await db.Manifestations.AsNoTracking().Include(m => m.Assignments).ToDictionaryAsync(m => m.Id);
 
         var (rows, _) = await AllRowsAsync(new QueueFilter(), collaboratorA);
 
+        // The deadline that matters to a collaborator is the domain's (Manifestation.DeadlineFor):
+        // their unit's open treatment. Checked here where every treatment of the unit is open.
+        var open = rows.Where(r => manifestations[r.Id].Assignments.Where(a => a.Includes(collaboratorA)).All(a => a.IsOpen)).ToList();
+        Assert.NotEmpty(open);
+        Assert.All(open, r => Assert.Equal(manifestations[r.Id].DeadlineFor(collaboratorA).DueAt, r.DueAt));
         Assert.All(rows, r =>
         {
-            Assert.Equal(assignments.Where(a => a.ManifestationId == r.Id).Min(a => a.Deadline.DueAt), r.DueAt);
             if (r.Preview is not null)
             {
                 var m = manifestations[r.Id];
@@ -294,10 +296,9 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         var unitA = collaboratorA.UnitId!.Value;
         var now = app.Clock.GetUtcNow();
         await using var db = app.CreateDbContext();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.UnitId == unitA).ToListAsync();
-        var statuses = await db.Manifestations.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Status);
-        var expected = assignments.GroupBy(a => a.ManifestationId)
-            .Count(g => OverdueStatuses.Contains(statuses[g.Key]) && g.Min(a => a.Deadline.DueAt) < now);
+        var assigned = await db.Manifestations.AsNoTracking().Include(m => m.Assignments)
+            .Where(m => m.Assignments.Any(a => a.UnitId == unitA)).ToListAsync();
+        var expected = assigned.Count(m => OverdueStatuses.Contains(m.Status) && m.DeadlineFor(collaboratorA).DueAt < now);
 
         var (rows, total) = await AllRowsAsync(new QueueFilter { OverdueOnly = true }, collaboratorA);
 
