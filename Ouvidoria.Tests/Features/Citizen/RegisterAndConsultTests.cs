@@ -193,6 +193,28 @@ public abstract class RegisterAndConsultTests(OuvidoriaAppFactory app)
     }
 
     [Fact]
+    public async Task ConsultManifestation_FiveWrongPasswords_ThrottlesTheNupEvenWithTheRightPassword()
+    {
+        var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var receipt = await app.RegisterOkAsync(Registrations.Identified(themeId));
+        var other = await app.RegisterOkAsync(Registrations.Identified(themeId));
+
+        for (var attempt = 1; attempt <= ConsultManifestation.MaxFailures; attempt++)
+        {
+            var failed = await ConsultAsync(receipt.Nup, "errada" + attempt);
+            Assert.Equal(ConsultManifestation.GenericFailure, failed.Error?.Message);
+        }
+
+        var right = await ConsultAsync(receipt.Nup, receipt.Password);
+        var rightWithoutSeparators = await ConsultAsync(Nup.Parse(receipt.Nup).Digits, receipt.Password);
+        var otherNup = await ConsultAsync(other.Nup, other.Password);
+
+        Assert.Equal(ConsultManifestation.TooManyAttempts, right.Error?.Message);
+        Assert.Equal(ConsultManifestation.TooManyAttempts, rightWithoutSeparators.Error?.Message);
+        Assert.True(otherNup.IsSuccess, otherNup.Error?.Message);
+    }
+
+    [Fact]
     public async Task ConsultManifestation_NupWithOrWithoutSeparators_FindsTheManifestation()
     {
         var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);

@@ -23,6 +23,10 @@ public abstract class HomeSummaryTests(OuvidoriaAppFactory app)
     public async Task HomeSummaryQuery_OmbudsmanCards_EqualTheQueueTotalsTheyLinkTo()
     {
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        foreach (var status in new[] { ManifestationStatus.Registered, ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment })
+        {
+            await app.CreateInStatusAsync(status);
+        }
 
         var cards = (await CardsAsync(ombudsman)).ToDictionary(c => c.Link, c => c.Value);
 

@@ -76,6 +76,52 @@ public static class Cases
         return new PreparedCase(id, receipt.Nup, receipt.Password, Description, InternalNote, Extract, request.Name!);
     }
 
+    /// <summary>
+    /// A fresh manifestation driven by the ombudsman to <paramref name="status"/>, so tests over a
+    /// status never depend on the demo data happening to contain one.
+    /// </summary>
+    public static async Task<Guid> CreateInStatusAsync(this OuvidoriaAppFactory app, ManifestationStatus status)
+    {
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        if (status == ManifestationStatus.InTreatment)
+        {
+            return (await app.PrepareForwardedAsync(await app.UnitIdAsync(DemoStaff.HealthUnit))).Id;
+        }
+
+        var themeId = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var id = (await app.RegisterOkAsync(Registrations.Identified(themeId))).Id;
+        if (status == ManifestationStatus.Registered)
+        {
+            return id;
+        }
+
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
+        switch (status)
+        {
+            case ManifestationStatus.InTriage:
+                break;
+            case ManifestationStatus.AwaitingComplement:
+                await app.WorkflowOkAsync(w => w.RequestComplementAsync(id, "Informe a data aproximada do fato.", ombudsman));
+                break;
+            case ManifestationStatus.Archived:
+                await app.WorkflowOkAsync(w => w.ArchiveAsync(id, ArchiveReason.Duplicate, "Já registrada anteriormente.", ombudsman));
+                break;
+            case ManifestationStatus.Answered:
+            case ManifestationStatus.Concluded:
+                await app.WorkflowOkAsync(w => w.AnswerAsync(id, "Resposta conclusiva da Ouvidoria.", conclusive: true, ombudsman));
+                if (status == ManifestationStatus.Concluded)
+                {
+                    await app.WorkflowOkAsync(w => w.ConcludeAsync(id, resolved: true, ombudsman));
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status));
+        }
+
+        return id;
+    }
+
     /// <summary>The access-log lines (<see cref="HistoryAction.Viewed"/>) of a manifestation, oldest first.</summary>
     public static async Task<List<HistoryEntry>> AccessLogAsync(this OuvidoriaAppFactory app, Guid id)
     {

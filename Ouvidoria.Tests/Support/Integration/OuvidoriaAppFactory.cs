@@ -62,6 +62,9 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
 
     public bool SeedDemo { get; }
 
+    /// <summary>Where this app stores attachment bytes (<c>Storage:Root</c>): a temp folder, deleted on dispose.</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"ouvidoria-test-files-{Guid.NewGuid():N}");
+
     public string ConnectionString { get; }
 
     /// <summary>The app's <see cref="TimeProvider"/>: frozen; tests may move it.</summary>
@@ -94,6 +97,11 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
             return;
         }
 
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
+
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearAllPools();
@@ -123,6 +131,7 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
             ["Database:MigrateOnStartup"] = "true",
             ["ConnectionStrings:Ouvidoria"] = ConnectionString,
             ["Seed:Demo"] = SeedDemo ? "true" : "false",
+            ["Storage:Root"] = StorageRoot,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
