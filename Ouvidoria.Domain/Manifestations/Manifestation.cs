@@ -547,10 +547,10 @@ public sealed class Manifestation
         return attachment;
     }
 
-    /// <summary>The deadline that matters to <paramref name="actor"/>: the unit's for collaborators, the citizen's otherwise.</summary>
+    /// <summary>The deadline that matters to <paramref name="actor"/>: their unit's open responsible treatment, else the citizen's.</summary>
     public Deadline DeadlineFor(Actor actor) =>
         actor.IsCollaborator
-            ? _assignments.Where(a => a.Includes(actor) && a.IsOpen).Select(a => a.Deadline).MinBy(d => d.DueAt) ?? CitizenDeadline
+            ? _assignments.Where(a => a.Includes(actor) && a.IsOpen && a.Role == AssignmentRole.Responsible).Select(a => a.Deadline).MinBy(d => d.DueAt) ?? CitizenDeadline
             : CitizenDeadline;
 
     private static void EnsureIdentityMatchesType(ManifestationType type, Requester? requester)

@@ -291,7 +291,7 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
     }
 
     [Fact]
-    public async Task QueueQuery_OverdueOnlyForCollaborator_UsesTheUnitsDeadline()
+    public async Task QueueQuery_OverdueOnlyForCollaborator_CountsOnlyTheUnitsOpenTreatmentsPastTheirDeadline()
     {
         var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
         var unitA = collaboratorA.UnitId!.Value;
@@ -299,7 +299,9 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         await using var db = app.CreateDbContext();
         var assigned = await db.Manifestations.AsNoTracking().Include(m => m.Assignments)
             .Where(m => m.Assignments.Any(a => a.UnitId == unitA)).ToListAsync();
-        var expected = assigned.Count(m => OverdueStatuses.Contains(m.Status) && m.DeadlineFor(collaboratorA).DueAt < now);
+        // A unit that finalized its treatment is not late, whatever the citizen deadline says.
+        var expected = assigned.Count(m => OverdueStatuses.Contains(m.Status)
+            && m.Assignments.Any(a => a.UnitId == unitA && a.IsOpen && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now));
 
         var (rows, total) = await AllRowsAsync(new QueueFilter { OverdueOnly = true }, collaboratorA);
 

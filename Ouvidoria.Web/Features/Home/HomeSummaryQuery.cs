@@ -42,7 +42,11 @@ public sealed class HomeSummaryQuery(IDbContextFactory<OuvidoriaDbContext> facto
                 var userId = actor.UserId;
                 var mine = db.Assignments.Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && (a.UnitId == unitId || a.CollaboratorId == userId));
                 var openCount = await mine.CountAsync(ct);
-                var overdue = await mine.CountAsync(a => a.Deadline.DueAt < now, ct);
+                // The same rule as the queue's "Somente vencidas" that the card links to.
+                var overdue = await db.Manifestations.CountAsync(
+                    m => m.Assignments.Any(a => (a.UnitId == unitId || a.CollaboratorId == userId) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now)
+                        && (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment),
+                    ct);
                 var dueSoon = await mine.CountAsync(a => a.Deadline.DueAt >= now && a.Deadline.DueAt <= soon, ct);
                 var observing = await db.Assignments.CountAsync(a => a.Role == AssignmentRole.Observer && (a.UnitId == unitId || a.CollaboratorId == userId), ct);
                 return

@@ -118,7 +118,18 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             query = query.Where(m => m.Resolved == resolved);
         }
 
-        // The deadline that matters to the viewer: the unit's for collaborators, the citizen's otherwise.
+        if (filter.OverdueOnly)
+        {
+            // Overdue = the deadline that binds the viewer has passed while it still runs: for a unit,
+            // one of its open responsible treatments; for the office, the citizen's (not while suspended).
+            query = isCollaborator
+                ? query.Where(m => m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId))
+                    && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now))
+                : query.Where(m => m.CitizenDeadline.DueAt < now && (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.InTreatment));
+        }
+
+        // The deadline that matters to the viewer: the unit's open responsible treatment for
+        // collaborators (as Manifestation.DeadlineFor), the citizen's otherwise.
         var rows = query.Select(m => new
         {
             m.Id,
@@ -127,15 +138,11 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             m.Status,
             m.RegisteredAt,
             DueAt = isCollaborator
-                ? m.Assignments.Where(a => a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)).Min(a => a.Deadline.DueAt)
+                ? m.Assignments.Where(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)
+                    .Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
                 : m.CitizenDeadline.DueAt,
             PreviewSource = isCollaborator ? m.Extract : m.Description,
         });
-
-        if (filter.OverdueOnly)
-        {
-            rows = rows.Where(r => r.DueAt < now && (r.Status == ManifestationStatus.Registered || r.Status == ManifestationStatus.InTriage || r.Status == ManifestationStatus.InTreatment));
-        }
 
         var total = await rows.CountAsync(cancellationToken);
         rows = filter.Sort switch
@@ -156,7 +163,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
                 r.DueAt,
                 Preview = r.Type == ManifestationType.Denunciation || r.Type == ManifestationType.Communication || r.PreviewSource == null
                     ? null
-                    : r.PreviewSource.Substring(0, PreviewLength),
+                    : r.PreviewSource.Substring(0, PreviewLength + 1),
             })
             .ToListAsync(cancellationToken);
 
@@ -178,7 +185,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             p.Status.IsOpen() && p.Status != ManifestationStatus.AwaitingComplement ? DeadlinePolicy.PriorityOf(p.DueAt, now) : Priority.Normal,
             DeadlinePolicy.DaysLeft(p.DueAt, now),
             unitsByManifestation.GetValueOrDefault(p.Id, "—"),
-            p.Preview is null ? null : (p.Preview.Length >= PreviewLength ? p.Preview + "…" : p.Preview)))
+            p.Preview is null ? null : (p.Preview.Length > PreviewLength ? p.Preview[..PreviewLength] + "…" : p.Preview)))
             .ToList();
         return new QueuePage(items, total);
     }
