@@ -36,6 +36,8 @@ public sealed record Deadline
             throw new DomainException("Informe a justificativa da prorrogação do prazo.");
         }
 
+        TextLimits.Check(justification, TextLimits.Justification, "A justificativa");
+
         return this with { DueAt = DueAt.AddDays(days), Extended = true, ExtensionJustification = justification.Trim() };
     }
 

@@ -33,6 +33,8 @@ public enum HistoryAction
 /// </summary>
 public sealed class HistoryEntry
 {
+    public const int MaxDetailsLength = 2000;
+
     private HistoryEntry()
     {
         ActorName = string.Empty;

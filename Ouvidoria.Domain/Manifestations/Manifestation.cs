@@ -207,6 +207,7 @@ public sealed class Manifestation
             throw new DomainException("Informe o assunto da manifestação.");
         }
 
+        TextLimits.Check(subject, TextLimits.Subject, "O assunto");
         EnsureIdentityMatchesType(type, Requester);
         if (type == ManifestationType.Compliment && _assignments.Any(a => a.Role == AssignmentRole.Responsible))
         {
@@ -278,8 +279,8 @@ public sealed class Manifestation
             throw new DomainException("Escreva a complementação solicitada.");
         }
 
-        var entry = $"[{now:dd/MM/yyyy HH:mm}] {text.Trim()}";
-        ComplementText = ComplementText is null ? entry : ComplementText + "\n\n" + entry;
+        var entry = text.Trim();
+        ComplementText = ComplementText is null ? entry : ComplementText + "\n\n———\n\n" + entry;
         ResumeClock(now);
         ComplementDueAt = null;
         Status = ManifestationStatus.InTriage;
@@ -306,6 +307,7 @@ public sealed class Manifestation
             throw new DomainException("Esta unidade já tem um tratamento em aberto desta manifestação.");
         }
 
+        TextLimits.Check(instructions, TextLimits.Instructions, "As instruções");
         var assignment = new Assignment(Id, unitId, role, collaboratorId, collaboratorName, instructions, now);
         _assignments.Add(assignment);
         Status = ManifestationStatus.InTreatment;
@@ -320,6 +322,8 @@ public sealed class Manifestation
         {
             throw new DomainException("Escreva a mensagem antes de enviar.");
         }
+
+        TextLimits.Check(text, TextLimits.Message, "A mensagem");
 
         RequireStatus("enviar mensagens no tratamento", ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
         if (actor.IsCollaborator)
@@ -391,6 +395,8 @@ public sealed class Manifestation
         {
             throw new DomainException("Escreva a resposta ao manifestante.");
         }
+
+        TextLimits.Check(text, TextLimits.Message, "A resposta");
 
         if (conclusive)
         {
@@ -525,13 +531,17 @@ public sealed class Manifestation
 
         var attachment = new Attachment(Id, name, contentType, sizeBytes, storageKey, origin, actor.Name, messageId, now);
         _attachments.Add(attachment);
-        Record(HistoryAction.AttachmentAdded, actor, name, now);
+        // A citizen's file name may identify them (e.g. "RG-Maria.jpg"): history names only team files.
+        Record(HistoryAction.AttachmentAdded, actor, origin == AttachmentOrigin.Treatment ? name : "Anexo do manifestante", now);
         return attachment;
     }
 
     /// <summary>Collaborators download only the team's files; the citizen's files may identify them.</summary>
     public bool CanDownload(Attachment attachment, Actor actor) =>
-        CanBeReadBy(actor) && (ShowsIdentityTo(actor) || attachment.Origin == AttachmentOrigin.Treatment);
+        CanBeReadBy(actor)
+        && (ShowsIdentityTo(actor)
+            || (attachment.Origin == AttachmentOrigin.Treatment
+                && (attachment.MessageId is not { } messageId || _messages.Any(x => x.Id == messageId && x.Visibility == MessageVisibility.Team))));
 
     /// <summary>Logs a download (who, when, which file) and returns the attachment to stream.</summary>
     public Attachment RecordDownload(Guid attachmentId, Actor actor, DateTimeOffset now)
@@ -543,7 +553,8 @@ public sealed class Manifestation
             throw new DomainException("Você não tem acesso a este anexo.");
         }
 
-        _history.Add(new HistoryEntry(Id, HistoryAction.AttachmentDownloaded, actor.UserId, actor.Name, attachment.FileName, now));
+        _history.Add(new HistoryEntry(Id, HistoryAction.AttachmentDownloaded, actor.UserId, actor.Name,
+            attachment.Origin == AttachmentOrigin.Treatment ? attachment.FileName : $"Anexo do manifestante ({attachment.Id:N})", now));
         return attachment;
     }
 
@@ -583,6 +594,11 @@ public sealed class Manifestation
 
     private void Record(HistoryAction action, Actor actor, string? details, DateTimeOffset now)
     {
+        if (details is { Length: > HistoryEntry.MaxDetailsLength })
+        {
+            details = details[..(HistoryEntry.MaxDetailsLength - 1)] + "…";
+        }
+
         _history.Add(new HistoryEntry(Id, action, actor.UserId, actor.Name, details, now));
         LastChangedAt = now;
     }

@@ -19,6 +19,9 @@ public static class ProtocolPassword
 
     private const int HashBytes = 32;
 
+    /// <summary>A hash no password matches: verified when a NUP does not exist, so the answer takes as long.</summary>
+    public static string DummyHash { get; } = Hash(Generate());
+
     public static string Generate() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     public static string Hash(string password)

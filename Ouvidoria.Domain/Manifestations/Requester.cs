@@ -21,6 +21,9 @@ public sealed record Requester
             throw new DomainException("Informe o nome do manifestante (ou registre como anônimo).");
         }
 
+        TextLimits.Check(name, TextLimits.Name, "O nome");
+        TextLimits.Check(email, TextLimits.Email, "O e-mail");
+        TextLimits.Check(phone, TextLimits.Phone, "O telefone");
         if (!string.IsNullOrWhiteSpace(email) && !IsPlausibleEmail(email))
         {
             throw new DomainException("E-mail inválido: use o formato nome@dominio.gov.br.");

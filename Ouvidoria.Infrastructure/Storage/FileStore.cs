@@ -18,7 +18,7 @@ public sealed class FileStore
 
     public FileStore(string root)
     {
-        this.root = Path.GetFullPath(root);
+        this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         Directory.CreateDirectory(this.root);
     }
 
@@ -58,6 +58,8 @@ public sealed class FileStore
         new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public void Delete(string key) => File.Delete(PathOf(key));
+
+    public bool Exists(string key) => File.Exists(PathOf(key));
 
     private string PathOf(string key)
     {

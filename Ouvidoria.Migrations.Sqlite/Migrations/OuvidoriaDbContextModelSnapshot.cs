@@ -298,7 +298,7 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Details")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ManifestationId")

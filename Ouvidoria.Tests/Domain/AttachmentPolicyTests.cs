@@ -33,7 +33,7 @@ public sealed class AttachmentPolicyTests
         Assert.Equal(Citizen.Name, attachment.UploadedBy);
         Assert.Equal(Now, attachment.UploadedAt);
         var entry = DomainAssert.LastHistory(m, HistoryAction.AttachmentAdded, Citizen, Now);
-        Assert.Equal("foto.jpg", entry.Details);
+        Assert.Equal("Anexo do manifestante", entry.Details); // the citizen's file name may identify them
     }
 
     [Theory]
@@ -294,5 +294,17 @@ public sealed class AttachmentPolicyTests
         Assert.Equal(Actors.Ombudsman.Name, entry.ActorName);
         Assert.Equal(Now, entry.At);
         Assert.Equal("nota.pdf", entry.Details);
+    }
+
+    [Fact]
+    public void CanDownload_TeamFileOfAnInternalMessage_OnlyForTheOmbudsman()
+    {
+        var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
+        var note = m.PostMessage("Nota interna.", MessageVisibility.OmbudsmanOnly, Actors.Ombudsman, Now);
+        var file = m.AddAttachment("parecer.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.Ombudsman, Now, note.Id);
+
+        Assert.True(m.CanDownload(file, Actors.Ombudsman));
+        Assert.False(m.CanDownload(file, Actors.CollaboratorOf(Actors.UnitA)));
+        Assert.False(m.CanDownload(file, Actors.Manager));
     }
 }

@@ -351,7 +351,7 @@ public sealed class ManifestationLifecycleTests
 
         Assert.Equal(ManifestationStatus.InTriage, m.Status);
         Assert.NotNull(m.ComplementText);
-        Assert.EndsWith("] Rua das Flores, 100.", m.ComplementText, StringComparison.Ordinal);
+        Assert.Equal("Rua das Flores, 100.", m.ComplementText);
         Assert.Null(m.ComplementDueAt);
         Assert.Null(m.ClockPausedAt);
         DomainAssert.LastHistory(m, HistoryAction.ComplementReceived, Actor.Citizen, Now);
@@ -366,10 +366,8 @@ public sealed class ManifestationLifecycleTests
 
         m.ReceiveComplement("Segundo complemento.", Now);
 
-        var parts = m.ComplementText!.Split("\n\n");
-        Assert.Equal(2, parts.Length);
-        Assert.EndsWith("Primeiro complemento.", parts[0], StringComparison.Ordinal);
-        Assert.EndsWith("Segundo complemento.", parts[1], StringComparison.Ordinal);
+        var parts = m.ComplementText!.Split("\n\n———\n\n");
+        Assert.Equal(["Primeiro complemento.", "Segundo complemento."], parts);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Ouvidoria.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;
@@ -103,6 +104,8 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await page.Locator("label[for='historyComplete']").ClickAsync();
         await Expect(page.GetByTestId("history")).ToContainTextAsync("Download de anexo");
         await Expect(page.GetByTestId("history")).ToContainTextAsync("Carlos Menezes");
+        // One visit, one entry in the access log (not one per render).
+        await Expect(page.GetByTestId("history").Locator("tr", new() { HasTextString = "Acesso à manifestação" }).Filter(new() { HasTextString = "Carlos Menezes" })).ToHaveCountAsync(1);
         await page.ShotAsync("06-ouvidoria-resposta");
         await page.SignOutAsync();
 
@@ -117,13 +120,33 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task Consult_WrongPassword_ShowsOneGenericMessage()
+    public async Task Consult_ExistingNupWithWrongPassword_ShowsOneGenericMessage()
     {
+        var nup = await RegisterAsync();
         var page = await portal.NewPageAsync(390, 844);
         await page.OpenAsync("cidadao/consultar");
-        await page.GetByLabel("NUP").FillAsync("12345.000001/2026-00");
-        await page.GetByLabel("Senha").FillAsync("errada");
+        await page.GetByLabel("NUP").FillAsync(nup);
+        await page.GetByLabel("Senha").FillAsync("SenhaErrada1");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Consultar" }).ClickAsync();
         await Expect(page.GetByTestId("consult-error")).ToContainTextAsync(Ouvidoria.Web.Features.Citizen.ConsultManifestation.GenericFailure);
+        await Expect(page.GetByTestId("consult-result")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A registration through the use case (the UI path is covered by the lifecycle test).</summary>
+    private async Task<string> RegisterAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        var themes = await scope.ServiceProvider.GetRequiredService<Ouvidoria.Web.Features.Shared.Lookups>().ActiveThemesAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<Ouvidoria.Web.Features.Citizen.RegisterManifestation>().ExecuteAsync(new()
+        {
+            Type = Ouvidoria.Domain.Manifestations.ManifestationType.Complaint,
+            ThemeId = themes.First(t => t.PersonalData == Ouvidoria.Domain.Organization.PersonalDataRequirement.Name).Id,
+            Anonymous = false,
+            Name = "Pedro Lima",
+            ConsentToShare = true,
+            Description = "A iluminação da praça está apagada há um mês.",
+        });
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value.Nup;
     }
 }

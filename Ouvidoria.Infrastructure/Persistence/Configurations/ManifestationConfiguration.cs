@@ -123,7 +123,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(h => h.ActorId).HasMaxLength(64);
         builder.Property(h => h.ActorName).HasMaxLength(200);
-        builder.Property(h => h.Details).HasMaxLength(4000);
+        builder.Property(h => h.Details).HasMaxLength(HistoryEntry.MaxDetailsLength);
         builder.HasIndex(h => new { h.ManifestationId, h.At });
     }
 }

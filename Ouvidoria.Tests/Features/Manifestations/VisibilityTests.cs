@@ -51,8 +51,8 @@ public abstract class VisibilityTests(OuvidoriaAppFactory app)
     [Fact]
     public async Task ManifestationDetailsQuery_CollaboratorWhenSubjectWasNotRewritten_DoesNotSeeTheOriginalText()
     {
-        // The subject defaults to the first line of the citizen's text (Manifestation.Register);
-        // forwarding does not require a new one, so a unit may receive identifying data through it.
+        // Regression: the subject once defaulted to the first line of the citizen's text, and
+        // forwarding does not require a new one, so a unit received identifying data through it.
         var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
         var forwardedToA = await app.PrepareForwardedWithoutClassifyingAsync(unitA);
         var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);

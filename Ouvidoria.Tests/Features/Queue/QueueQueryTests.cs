@@ -377,6 +377,40 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         Assert.Equal(ErrorKind.Forbidden, staff.Error?.Kind);
         Assert.Equal(ErrorKind.Forbidden, citizen.Error?.Kind);
     }
+
+    [Fact]
+    public async Task QueueQuery_Manager_PreviewIsTheExtractNeverTheCitizensText()
+    {
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var prepared = await app.PrepareForwardedAsync(unitA);
+        var manager = await app.ActorAsync(DemoStaff.Manager);
+
+        var (rows, _) = await AllRowsAsync(new QueueFilter { Nup = prepared.Nup }, manager);
+
+        var row = Assert.Single(rows);
+        Assert.Equal(Cases.Extract, row.Preview);
+        Assert.All(await AllRowsAsync(new QueueFilter { OpenOnly = true }, manager) is var all ? all.Rows : [],
+            r => Assert.DoesNotContain("Sigilosa", r.Preview ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QueueQuery_CollaboratorWithTreatmentReopenedAfterTheAnswer_StillSeesItInTheDefaultQueue()
+    {
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var prepared = await app.PrepareForwardedAsync(unitA);
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        var assignmentId = (await app.OpenOkAsync(prepared.Id, ombudsman, recordAccess: false)).Team.Single().Id;
+        await app.WorkflowOkAsync(w => w.FinalizeTreatmentAsync(prepared.Id, assignmentId, collaboratorA));
+        await app.WorkflowOkAsync(w => w.AnswerAsync(prepared.Id, "Resposta conclusiva.", true, ombudsman));
+        await app.WorkflowOkAsync(w => w.ConcludeAsync(prepared.Id, false, ombudsman));
+        await app.WorkflowOkAsync(w => w.ReopenTreatmentAsync(prepared.Id, assignmentId, null, collaboratorA));
+
+        var (rows, _) = await AllRowsAsync(new QueueFilter { OpenOnly = true }, collaboratorA);
+
+        var row = Assert.Single(rows, r => r.Id == prepared.Id);
+        Assert.Equal(ManifestationStatus.Concluded, row.Status);
+    }
 }
 
 public sealed class QueueQueryTestsSqlite(SqliteDemoApp app) : QueueQueryTests(app), IClassFixture<SqliteDemoApp>;

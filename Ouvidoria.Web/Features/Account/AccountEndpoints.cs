@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.StaticFiles;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Infrastructure.Identity;
@@ -17,7 +18,7 @@ public static class AccountEndpoints
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("/");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         endpoints.MapGet("/anexos/{manifestationId:guid}/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Treatment);
         return endpoints;
     }
@@ -45,6 +46,7 @@ public static class AccountEndpoints
         var (attachment, content) = result.Value;
         var contentType = ContentTypes.TryGetContentType(attachment.FileName, out var known) ? known : "application/octet-stream";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(content, contentType, attachment.FileName, enableRangeProcessing: true);
+        // No range requests: each would be another logged download.
+        return TypedResults.File(content, contentType, attachment.FileName);
     }
 }

@@ -99,6 +99,12 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
             return manifestation;
         }
 
+        if (manifestation is null)
+        {
+            // Spend the same time as a real check: the answer must not tell which NUPs exist.
+            ProtocolPassword.Verify(password ?? string.Empty, ProtocolPassword.DummyHash);
+        }
+
         cache.Set(key, failures + 1, FailureWindow);
         return Error.NotFound(GenericFailure);
     }

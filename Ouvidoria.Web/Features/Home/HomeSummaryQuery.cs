@@ -22,8 +22,8 @@ public sealed class HomeSummaryQuery(IDbContextFactory<OuvidoriaDbContext> facto
             case ActorKind.Manager:
             {
                 var byStatus = await db.Manifestations.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-                var open = db.Manifestations.Where(m => m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.InTreatment);
-                var overdue = await open.CountAsync(m => m.CitizenDeadline.DueAt < now, ct);
+                var overdue = await db.Manifestations.CountAsync(m => m.CitizenDeadline.DueAt < now && m.ClockPausedAt == null
+                    && (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment), ct);
                 var unresolved = await db.Manifestations.CountAsync(m => m.Resolved == false, ct);
                 return
                 [
@@ -40,19 +40,18 @@ public sealed class HomeSummaryQuery(IDbContextFactory<OuvidoriaDbContext> facto
             {
                 var unitId = actor.UnitId;
                 var userId = actor.UserId;
-                var mine = db.Assignments.Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && (a.UnitId == unitId || a.CollaboratorId == userId));
+                var mine = db.Assignments.Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)));
                 var openCount = await mine.CountAsync(ct);
                 // The same rule as the queue's "Somente vencidas" that the card links to.
                 var overdue = await db.Manifestations.CountAsync(
-                    m => m.Assignments.Any(a => (a.UnitId == unitId || a.CollaboratorId == userId) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now)
-                        && (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment),
+                    m => m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now),
                     ct);
                 var dueSoon = await mine.CountAsync(a => a.Deadline.DueAt >= now && a.Deadline.DueAt <= soon, ct);
-                var observing = await db.Assignments.CountAsync(a => a.Role == AssignmentRole.Observer && (a.UnitId == unitId || a.CollaboratorId == userId), ct);
+                var observing = await db.Assignments.CountAsync(a => a.Role == AssignmentRole.Observer && a.Status == TreatmentStatus.Open && (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)), ct);
                 return
                 [
-                    new("Tratamentos em aberto", openCount, "/tratar?status=InTreatment&ordem=Deadline", "primary"),
-                    new("Vencem em até 5 dias", dueSoon, "/tratar?status=InTreatment&ordem=Deadline", "warning"),
+                    new("Tratamentos em aberto", openCount, "/tratar?ordem=Deadline", "primary"),
+                    new("Vencem em até 5 dias", dueSoon, "/tratar?ordem=Deadline", "warning"),
                     new("Prazo vencido", overdue, "/tratar?vencidas=true", "danger"),
                     new("Como observador", observing, "/tratar", "secondary"),
                 ];

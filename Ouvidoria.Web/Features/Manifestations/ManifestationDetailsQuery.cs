@@ -38,10 +38,16 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
         var unitIds = m.Assignments.Select(a => a.UnitId).Concat(m.Messages.Where(x => x.AuthorUnitId != null).Select(x => x.AuthorUnitId!.Value)).Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var theme = m.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == m.ThemeId, ct);
-        return Shape(m, actor, theme, unitNames);
+        var history = await db.History.AsNoTracking().Where(h => h.ManifestationId == id)
+            .OrderByDescending(h => h.At).Take(MaxHistoryRows)
+            .Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At)).ToListAsync(ct);
+        return Shape(m, actor, theme, unitNames, history);
     }
 
-    private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames)
+    /// <summary>The page shows the most recent entries; the full log stays in the database.</summary>
+    public const int MaxHistoryRows = 500;
+
+    private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames, IReadOnlyList<HistoryView> history)
     {
         var isOmbudsman = actor.IsOmbudsman;
         var identityVisible = m.ShowsIdentityTo(actor);
@@ -85,7 +91,7 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 .Select(x => new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, x.AuthorId != null && x.AuthorId == actor.UserId))
                 .ToList(),
             Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
-            History = m.History.OrderByDescending(h => h.At).Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At)).ToList(),
+            History = history,
             Attachments = m.Attachments.Where(a => m.CanDownload(a, actor)).OrderBy(a => a.UploadedAt)
                 .Select(a => new AttachmentView(a.Id, a.FileName, a.SizeBytes, a.Origin, a.UploadedAt, a.MessageId, $"anexos/{m.Id}/{a.Id}")).ToList(),
             Can = new ViewerPermissions

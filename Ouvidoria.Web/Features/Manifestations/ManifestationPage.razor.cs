@@ -10,6 +10,7 @@ public sealed partial class ManifestationPage
     private Actor? actor;
     private string? error;
     private DateTimeOffset now;
+    private Guid loadedId;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -25,6 +26,14 @@ public sealed partial class ManifestationPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Prerendering shows the spinner only: the access (a legal record) is logged once, by the
+        // interactive render, and again only when another manifestation is opened.
+        if (!RendererInfo.IsInteractive || Id == loadedId)
+        {
+            return;
+        }
+
+        loadedId = Id;
         actor = await CurrentActor.GetAsync();
         await LoadAsync(recordAccess: true);
     }

@@ -51,8 +51,8 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
             string? collaboratorName = null;
             if (!string.IsNullOrEmpty(collaboratorId))
             {
-                var collaborator = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == collaboratorId, ct);
-                if (collaborator is null || collaborator.UnitId != unitId || !collaborator.IsActive)
+                var collaborator = await FindCollaboratorAsync(db, collaboratorId, ct);
+                if (collaborator is null || collaborator.UnitId != unitId)
                 {
                     throw new DomainException("O colaborador escolhido não pertence a esta unidade ou está inativo.");
                 }
@@ -66,10 +66,16 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
     /// <summary>Posts in the treatment thread, with optional files (stored first, removed again if the post is refused).</summary>
     public async Task<Result<Done>> PostMessageAsync(Guid id, string text, MessageVisibility visibility, Actor actor, IReadOnlyList<UploadedFile>? uploads = null, CancellationToken ct = default)
     {
+        uploads ??= [];
+        if (uploads.Count > AttachmentPolicy.MaxFiles || uploads.Sum(u => u.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        {
+            return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} arquivos e 30 MB por mensagem.");
+        }
+
         IReadOnlyList<(UploadedFile File, StoredFile Stored)> stored;
         try
         {
-            stored = await UploadBatch.StoreAsync(files, uploads ?? [], clock.GetUtcNow(), ct);
+            stored = await UploadBatch.StoreAsync(files, uploads, clock.GetUtcNow(), ct);
         }
         catch (DomainException e)
         {
@@ -95,6 +101,15 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
     /// <summary>Opens an attachment for download, after logging who downloads it.</summary>
     public async Task<Result<(Attachment Attachment, Stream Content)>> DownloadAsync(Guid id, Guid attachmentId, Actor actor, CancellationToken ct = default)
     {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var key = await db.Attachments.Where(a => a.Id == attachmentId && a.ManifestationId == id).Select(a => a.StorageKey).FirstOrDefaultAsync(ct);
+            if (key is null || !files.Exists(key))
+            {
+                return Error.NotFound("Anexo não encontrado.");
+            }
+        }
+
         Attachment? attachment = null;
         var logged = await ExecuteAsync(id, actor, (m, now) => attachment = m.RecordDownload(attachmentId, actor, now), ct);
         if (!logged.IsSuccess)
@@ -117,7 +132,7 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
             string? collaboratorName = null;
             if (!string.IsNullOrEmpty(collaboratorId))
             {
-                var collaborator = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == collaboratorId, ct);
+                var collaborator = await FindCollaboratorAsync(db, collaboratorId, ct);
                 if (collaborator is null || collaborator.UnitId != assignment.UnitId)
                 {
                     throw new DomainException("Escolha um colaborador da unidade deste tratamento.");
@@ -147,13 +162,20 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
     public Task<Result<Done>> ArchiveAsync(Guid id, ArchiveReason reason, string? justification, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.Archive(reason, justification, actor, now), ct);
 
-    /// <summary>Loads the whole aggregate (split queries: one per collection).</summary>
+    private static Task<Infrastructure.Identity.ApplicationUser?> FindCollaboratorAsync(OuvidoriaDbContext db, string collaboratorId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == collaboratorId && u.IsActive
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Infrastructure.Identity.Roles.Collaborator)))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Loads the aggregate (split queries: one per collection) WITHOUT its history: the history only
+    /// grows (it is the access log) and the domain only appends to it.
+    /// </summary>
     internal static Task<Manifestation?> LoadAsync(OuvidoriaDbContext db, Guid id, CancellationToken ct) =>
         db.Manifestations
             .Include(m => m.Assignments)
             .Include(m => m.Messages)
             .Include(m => m.Answers)
-            .Include(m => m.History)
             .Include(m => m.Attachments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);

@@ -49,7 +49,8 @@ public sealed record QueueRow(
     Priority Priority,
     int DaysLeft,
     string Units,
-    string? Preview);
+    string? Preview,
+    bool ClockPaused = false);
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Items, int Total);
 
@@ -76,6 +77,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         var query = db.Manifestations.AsNoTracking();
 
         var isCollaborator = actor.IsCollaborator;
+        var isOmbudsman = actor.IsOmbudsman;
         var userId = actor.UserId;
         var unitId = actor.UnitId;
         if (isCollaborator)
@@ -104,8 +106,12 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         }
         else if (filter.OpenOnly)
         {
+            // Open = still owed an answer; for a unit also a treatment of its own reopened after the
+            // answer (an unresolved demand it must report on).
             query = query.Where(m => m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage
-                || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment);
+                || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment
+                || (isCollaborator && m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId))
+                    && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)));
         }
 
         if (filter.UnitId is { } filterUnit)
@@ -125,7 +131,8 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             query = isCollaborator
                 ? query.Where(m => m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId))
                     && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now))
-                : query.Where(m => m.CitizenDeadline.DueAt < now && (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.InTreatment));
+                : query.Where(m => m.CitizenDeadline.DueAt < now && m.ClockPausedAt == null && (m.Status == ManifestationStatus.Registered
+                    || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment));
         }
 
         // The deadline that matters to the viewer: the unit's open responsible treatment for
@@ -141,7 +148,9 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
                 ? m.Assignments.Where(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)
                     .Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
                 : m.CitizenDeadline.DueAt,
-            PreviewSource = isCollaborator ? m.Extract : m.Description,
+            // Only the ombudsman reads the citizen's own words; everyone else the pseudonymized extract.
+            PreviewSource = isOmbudsman ? m.Description : m.Extract,
+            ClockPaused = m.ClockPausedAt != null,
         });
 
         var total = await rows.CountAsync(cancellationToken);
@@ -161,6 +170,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
                 r.Status,
                 r.RegisteredAt,
                 r.DueAt,
+                r.ClockPaused,
                 Preview = r.Type == ManifestationType.Denunciation || r.Type == ManifestationType.Communication || r.PreviewSource == null
                     ? null
                     : r.PreviewSource.Substring(0, PreviewLength + 1),
@@ -182,10 +192,11 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             p.Status,
             p.RegisteredAt,
             p.DueAt,
-            p.Status.IsOpen() && p.Status != ManifestationStatus.AwaitingComplement ? DeadlinePolicy.PriorityOf(p.DueAt, now) : Priority.Normal,
+            p.Status.IsOpen() && !(p.ClockPaused && !isCollaborator) ? DeadlinePolicy.PriorityOf(p.DueAt, now) : Priority.Normal,
             DeadlinePolicy.DaysLeft(p.DueAt, now),
             unitsByManifestation.GetValueOrDefault(p.Id, "—"),
-            p.Preview is null ? null : (p.Preview.Length > PreviewLength ? p.Preview[..PreviewLength] + "…" : p.Preview)))
+            p.Preview is null ? null : (p.Preview.Length > PreviewLength ? p.Preview[..PreviewLength] + "…" : p.Preview),
+            p.ClockPaused && !isCollaborator))
             .ToList();
         return new QueuePage(items, total);
     }

@@ -11,7 +11,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122072230_Initial")]
+    [Migration("20261122074608_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -301,7 +301,7 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Details")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ManifestationId")

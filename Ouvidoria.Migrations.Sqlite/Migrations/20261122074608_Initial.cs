@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ouvidoria.Migrations.Postgres.Migrations
+namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,9 +29,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "NupSequences",
                 columns: table => new
                 {
-                    UnitCode = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    LastValue = table.Column<int>(type: "integer", nullable: false)
+                    UnitCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,10 +42,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "Themes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    PersonalData = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    PersonalData = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,10 +56,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,11 +70,11 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,39 +91,39 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "Manifestations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Nup = table.Column<string>(type: "character varying(17)", unicode: false, maxLength: 17, nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    ThemeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Extract = table.Column<string>(type: "text", nullable: true),
-                    InternalNote = table.Column<string>(type: "text", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RequesterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RequesterEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RequesterPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ConsentToShare = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CitizenDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CitizenDeadlineExtended = table.Column<bool>(type: "boolean", nullable: false),
-                    CitizenExtensionJustification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClockPausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClockPauseUsed = table.Column<bool>(type: "boolean", nullable: false),
-                    ComplementRequest = table.Column<string>(type: "text", nullable: true),
-                    ComplementDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ComplementText = table.Column<string>(type: "text", nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConcludedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Resolved = table.Column<bool>(type: "boolean", nullable: true),
-                    ResolutionNote = table.Column<string>(type: "text", nullable: true),
-                    ArchiveReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ArchiveJustification = table.Column<string>(type: "text", nullable: true),
-                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nup = table.Column<string>(type: "TEXT", unicode: false, maxLength: 17, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Extract = table.Column<string>(type: "TEXT", nullable: true),
+                    InternalNote = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequesterEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequesterPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ConsentToShare = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CitizenDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CitizenDeadlineExtended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CitizenExtensionJustification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClockPausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClockPauseUsed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ComplementRequest = table.Column<string>(type: "TEXT", nullable: true),
+                    ComplementDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ComplementText = table.Column<string>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcludedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Resolved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ArchiveReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ArchiveJustification = table.Column<string>(type: "TEXT", nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,24 +140,24 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,19 +174,19 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CollaboratorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CollaboratorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Role = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Instructions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinalizedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeadlineExtended = table.Column<bool>(type: "boolean", nullable: false),
-                    ExtensionJustification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CollaboratorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CollaboratorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinalizedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeadlineExtended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExtensionJustification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,16 +209,16 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "Attachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Origin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,12 +235,12 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "CitizenAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    IsConclusive = table.Column<bool>(type: "boolean", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    IsConclusive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,13 +257,13 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "History",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -281,14 +280,14 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "TreatmentMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ManifestationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AuthorUnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ManifestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,11 +304,11 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,10 +325,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -346,8 +345,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,10 +369,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

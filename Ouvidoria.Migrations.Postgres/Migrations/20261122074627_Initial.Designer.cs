@@ -12,7 +12,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261122072239_Initial")]
+    [Migration("20261122074627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -310,8 +310,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Details")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
