@@ -9,6 +9,7 @@ using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Assistant;
 using Ouvidoria.Web.Features.Citizen;
 using Ouvidoria.Web.Features.Home;
 using Ouvidoria.Web.Features.Manifestations;
@@ -69,6 +70,7 @@ builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddScoped<AssistantHost>();
 
 var app = builder.Build();
 

@@ -12,6 +12,7 @@ namespace Ouvidoria.Tests.EndToEnd;
 public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"ouvidoria-e2e-{Guid.NewGuid():N}.db");
+    private readonly string storageRoot = Path.Combine(Path.GetTempPath(), $"ouvidoria-e2e-files-{Guid.NewGuid():N}");
     private IPlaywright? playwright;
 
     public PortalFixture() => UseKestrel(0);
@@ -29,6 +30,7 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={databasePath}");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Storage:Root", storageRoot);
     }
 
     public async Task InitializeAsync()
@@ -75,6 +77,11 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(storageRoot))
+        {
+            Directory.Delete(storageRoot, recursive: true);
         }
     }
 }

@@ -35,6 +35,18 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
 
     public const int MaxFailures = 5;
 
+    /// <summary>The citizen's view of the lifecycle (no internal steps).</summary>
+    public static string CitizenStatus(ManifestationStatus status) => status switch
+    {
+        ManifestationStatus.Registered => "Recebida — aguardando análise",
+        ManifestationStatus.InTriage => "Em análise pela Ouvidoria",
+        ManifestationStatus.AwaitingComplement => "Aguardando sua complementação",
+        ManifestationStatus.InTreatment => "Em tratamento pela área responsável",
+        ManifestationStatus.Answered => "Respondida",
+        ManifestationStatus.Concluded => "Concluída",
+        ManifestationStatus.Archived => "Arquivada",
+    };
+
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
     public async Task<Result<CitizenView>> ExecuteAsync(string? nupText, string? password, CancellationToken ct = default)
@@ -53,7 +65,11 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
     }
 
     /// <summary>The citizen answers the complement request (same NUP + password check).</summary>
-    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, CancellationToken ct = default)
+    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, CancellationToken ct = default) =>
+        await SendComplementAsync(nupText, password, text, [], ct);
+
+    /// <summary>The complement with files a channel already stored.</summary>
+    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, IReadOnlyList<StoredAttachment> files, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var found = await FindAsync(db, nupText, password, ct);
@@ -65,7 +81,13 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         var manifestation = found.Value;
         try
         {
-            manifestation.ReceiveComplement(text, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            foreach (var file in files)
+            {
+                manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Complement, Actor.Citizen, now);
+            }
+
+            manifestation.ReceiveComplement(text, now);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException e)
@@ -91,7 +113,7 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         Manifestation? manifestation = null;
         if (Nup.TryParse(nupText, out var nup) && !string.IsNullOrWhiteSpace(password))
         {
-            manifestation = await db.Manifestations.Include(m => m.Answers).FirstOrDefaultAsync(m => m.Nup == nup, ct);
+            manifestation = await db.Manifestations.Include(m => m.Answers).Include(m => m.Attachments).AsSplitQuery().FirstOrDefaultAsync(m => m.Nup == nup, ct);
         }
 
         if (manifestation is not null && manifestation.VerifyPassword(password!))

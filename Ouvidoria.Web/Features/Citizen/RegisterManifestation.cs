@@ -23,7 +23,13 @@ public sealed record RegistrationRequest
 
     /// <summary>Photos, videos, audio, documents (10 files, 30 MB in all).</summary>
     public IReadOnlyList<UploadedFile> Attachments { get; init; } = [];
+
+    /// <summary>Files a channel already stored (e.g. media the assistant downloaded and checked).</summary>
+    public IReadOnlyList<StoredAttachment> StoredAttachments { get; init; } = [];
 }
+
+/// <summary>A file already in the <see cref="FileStore"/>.</summary>
+public sealed record StoredAttachment(string FileName, string ContentType, long SizeBytes, string StorageKey);
 
 /// <summary>Handed to the citizen once: the password is never stored in clear.</summary>
 public sealed record RegistrationReceipt(Guid Id, string Nup, string Password, ManifestationType Type, DateTimeOffset DueAt);
@@ -57,12 +63,12 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             return Error.Validation(e.Message);
         }
 
-        if (request.Attachments.Count > AttachmentPolicy.MaxFiles)
+        if (request.Attachments.Count + request.StoredAttachments.Count > AttachmentPolicy.MaxFiles)
         {
             return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} anexos.");
         }
 
-        if (request.Attachments.Sum(a => a.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        if (request.Attachments.Sum(a => a.SizeBytes) + request.StoredAttachments.Sum(a => a.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
         {
             return Error.Validation("Os anexos somam no máximo 30 MB.");
         }
@@ -91,6 +97,11 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
                 foreach (var (file, saved) in stored)
                 {
                     manifestation.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Original, Actor.Citizen, now);
+                }
+
+                foreach (var file in request.StoredAttachments)
+                {
+                    manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Original, Actor.Citizen, now);
                 }
 
                 db.Manifestations.Add(manifestation);
