@@ -23,7 +23,8 @@ public static partial class Bel
 
     private const int MaxNameLength = 120;
 
-    private const int MaxEmailLength = 254;
+    /// <summary>The e-mail column limit (TextLimits.Email on main).</summary>
+    private const int MaxEmailLength = 200;
 
     private static bool AllowsAnonymity(ManifestationType? type) =>
         type is ManifestationType.Denunciation or ManifestationType.Complaint;

@@ -35,6 +35,10 @@ public static partial class Bel
     /// <summary>Brasília time (no daylight saving since 2019), used to show dates.</summary>
     private static readonly TimeSpan BrasiliaOffset = TimeSpan.FromHours(-3);
 
+    /// <summary>
+    /// Whether the conversation was idle longer than <see cref="AssistantContext.IdleTimeout"/>: its
+    /// data must be discarded (hosts' purge jobs use this; <see cref="Handle"/> applies it itself).
+    /// </summary>
     public static bool IsExpired(ConversationState state, AssistantContext context, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -48,7 +52,7 @@ public static partial class Bel
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
 
-        if (state.Stage != ConversationStage.Start && IsExpired(state, context, now))
+        if (HasDraft(state) && IsExpired(state, context, now))
         {
             return new Step(Fresh(now, ConversationStage.Menu), [new TextOut(Texts.Expired), WelcomeMenu(Texts.WelcomeBody)], null, true);
         }

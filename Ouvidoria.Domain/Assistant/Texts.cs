@@ -183,7 +183,11 @@ internal static class Texts
         "\n\nPara uma nova conversa, é só mandar um \"oi\".";
 
     public static string InvalidNup(string error) =>
-        $"{error}\nConfira o número e envie de novo: 00000.000000/0000-00 (pode ser só os 17 números).";
+        error.Contains(NupFormat, StringComparison.Ordinal)
+            ? $"{error}\nConfira o número e envie de novo (pode ser só os 17 números)."
+            : $"{error}\nConfira o número e envie de novo no formato {NupFormat} (pode ser só os 17 números).";
+
+    private const string NupFormat = "00000.000000/0000-00";
 
     public static string Status(string nup, string status, string? dueDate, int answers) =>
         $"Protocolo {nup}\n" +

@@ -243,6 +243,17 @@ public sealed class BelCommandTests
     }
 
     [Fact]
+    public void Handle_MenuIdleFor31Minutes_NoDraftSoNoExpiryNotice()
+    {
+        var chat = At(nameof(ConversationStage.Menu));
+
+        var step = chat.Send(new ChoiceIn(Bel.MenuConsult), TimeSpan.FromMinutes(31));
+
+        Assert.False(step.Finished);
+        Assert.Equal(ConversationStage.AskingNup, chat.State.Stage);
+    }
+
+    [Fact]
     public void IsExpired_ByIdleTimeout_TrueOnlyAfterTimeout()
     {
         var context = new AssistantContext([BelChat.Health]);
