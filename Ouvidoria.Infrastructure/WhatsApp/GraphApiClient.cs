@@ -177,12 +177,11 @@ public sealed partial class GraphApiClient
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/{Uri.EscapeDataString(mediaId)}");
         Authorize(request);
 
-        HttpResponseMessage response;
-        string body;
         try
         {
-            response = await http.SendAsync(request, ct).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            return ReadMediaMetadata(response, body, mediaId);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -191,39 +190,6 @@ public sealed partial class GraphApiClient
         catch (HttpRequestException ex)
         {
             throw new GraphApiException($"Network error fetching media metadata ({ex.HttpRequestError}).", null, null, isTransient: true, ex);
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                var (code, message) = ReadError(body);
-                var transient = status >= 500 || status == 429 || (code is { } c && (ThrottleCodes.Contains(c) || TransientCodes.Contains(c)));
-                throw new GraphApiException($"Media metadata request failed: HTTP {status}{CodeSuffix(code)}: {Redact(message, null)}", status, code, transient);
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                var root = document.RootElement;
-                var url = root.GetProperty("url").GetString();
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-                {
-                    throw new GraphApiException("Media metadata has no absolute \"url\".", status, null, isTransient: false);
-                }
-
-                return new MediaMetadata(
-                    root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : mediaId,
-                    uri,
-                    root.TryGetProperty("mime_type", out var mime) && mime.ValueKind == JsonValueKind.String ? mime.GetString()! : string.Empty,
-                    root.TryGetProperty("sha256", out var sha) && sha.ValueKind == JsonValueKind.String ? sha.GetString()! : string.Empty,
-                    ReadFileSize(root));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new GraphApiException("Media metadata is not in the expected shape.", status, null, isTransient: false, ex);
-            }
         }
     }
 
@@ -345,12 +311,11 @@ public sealed partial class GraphApiClient
         };
         Authorize(request);
 
-        HttpResponseMessage response;
-        string body;
         try
         {
-            response = await http.SendAsync(request, ct).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            return Classify(response, body, to);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -360,31 +325,63 @@ public sealed partial class GraphApiClient
         {
             return new SendResult.RetryableFailure($"Network error reaching the Graph API ({ex.HttpRequestError}).");
         }
+    }
 
-        using (response)
+    private SendResult Classify(HttpResponseMessage response, string body, string to)
+    {
+        var status = (int)response.StatusCode;
+        var (code, message) = ReadError(body);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (code is { } throttle && ThrottleCodes.Contains(throttle)))
         {
-            var status = (int)response.StatusCode;
+            return new SendResult.Throttled(RetryAfter(response));
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return ReadMessageId(body) is { } id
+                ? new SendResult.Sent(id)
+                // Accepted but unreadable: do not retry (it may have been delivered), surface it.
+                : new SendResult.PermanentFailure(null, $"HTTP {status} without messages[0].id in the answer.");
+        }
+
+        var text = $"HTTP {status}{CodeSuffix(code)}: {Redact(message, to)}";
+        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout || (code is { } transient && TransientCodes.Contains(transient)))
+        {
+            return new SendResult.RetryableFailure(text);
+        }
+
+        return new SendResult.PermanentFailure(code, text);
+    }
+
+    private static MediaMetadata ReadMediaMetadata(HttpResponseMessage response, string body, string mediaId)
+    {
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
             var (code, message) = ReadError(body);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || (code is { } throttle && ThrottleCodes.Contains(throttle)))
+            var transient = status >= 500 || status == 429 || (code is { } c && (ThrottleCodes.Contains(c) || TransientCodes.Contains(c)));
+            throw new GraphApiException($"Media metadata request failed: HTTP {status}{CodeSuffix(code)}: {Redact(message, null)}", status, code, transient);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (!Uri.TryCreate(root.GetProperty("url").GetString(), UriKind.Absolute, out var url))
             {
-                return new SendResult.Throttled(RetryAfter(response));
+                throw new GraphApiException("Media metadata has no absolute \"url\".", status, null, isTransient: false);
             }
 
-            if (response.IsSuccessStatusCode)
-            {
-                return ReadMessageId(body) is { } id
-                    ? new SendResult.Sent(id)
-                    // Accepted but unreadable: do not retry (it may have been delivered), surface it.
-                    : new SendResult.PermanentFailure(null, $"HTTP {status} without messages[0].id in the answer.");
-            }
-
-            var text = $"HTTP {status}{CodeSuffix(code)}: {Redact(message, to)}";
-            if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout || (code is { } transient && TransientCodes.Contains(transient)))
-            {
-                return new SendResult.RetryableFailure(text);
-            }
-
-            return new SendResult.PermanentFailure(code, text);
+            return new MediaMetadata(
+                root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : mediaId,
+                url,
+                root.TryGetProperty("mime_type", out var mime) && mime.ValueKind == JsonValueKind.String ? mime.GetString()! : string.Empty,
+                root.TryGetProperty("sha256", out var sha) && sha.ValueKind == JsonValueKind.String ? sha.GetString()! : string.Empty,
+                ReadFileSize(root));
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new GraphApiException("Media metadata is not in the expected shape.", status, null, isTransient: false, ex);
         }
     }
 
