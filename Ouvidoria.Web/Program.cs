@@ -9,7 +9,12 @@ using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Ouvidoria.Infrastructure.WhatsApp;
+using Ouvidoria.Infrastructure.WhatsApp.Store;
 using Ouvidoria.Web.Features.Assistant;
+using Ouvidoria.Web.Features.Assistant.WhatsApp;
 using Ouvidoria.Web.Features.Citizen;
 using Ouvidoria.Web.Features.Home;
 using Ouvidoria.Web.Features.Manifestations;
@@ -72,6 +77,22 @@ builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
 
+// WhatsApp Cloud API channel (Bel): webhook → durable inbox → Bel → outbox → Graph API.
+builder.Services.AddDataProtection().SetApplicationName("Ouvidoria")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+builder.Services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.SectionName));
+builder.Services.AddHttpClient(WhatsAppOptions.SectionName);
+builder.Services.AddScoped(sp => new GraphApiClient(
+    sp.GetRequiredService<IHttpClientFactory>().CreateClient(WhatsAppOptions.SectionName),
+    sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value,
+    sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<PhoneProtector>();
+builder.Services.AddSingleton<WhatsAppSignals>();
+builder.Services.AddSingleton<WhatsAppInboxProcessor>();
+builder.Services.AddSingleton<WhatsAppOutboxDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxProcessor>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppOutboxDispatcher>());
+
 var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
@@ -95,6 +116,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapWhatsAppWebhook();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.WhatsApp.Store;
 
 namespace Ouvidoria.Infrastructure.Persistence;
 
@@ -30,6 +31,12 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
     public DbSet<Theme> Themes => Set<Theme>();
 
     public DbSet<NupSequence> NupSequences => Set<NupSequence>();
+
+    public DbSet<WhatsAppInboxMessage> WhatsAppInbox => Set<WhatsAppInboxMessage>();
+
+    public DbSet<WhatsAppOutboxMessage> WhatsAppOutbox => Set<WhatsAppOutboxMessage>();
+
+    public DbSet<AssistantConversation> AssistantConversations => Set<AssistantConversation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,285 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Tests.Features.Assistant;
+
+/// <summary>
+/// Bel on the WhatsApp Cloud API wire format, driven only by signed webhook POSTs, answering
+/// through a fake Graph API on loopback.
+/// </summary>
+public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassFixture<WhatsAppApp>
+{
+    private const string Phone = "5531988887777";
+    private const string Secret = "test-app-secret";
+
+    [Fact]
+    public async Task Webhook_FullRegistrationByWhatsApp_RegistersAndSendsNupAndPasswordWithoutKeepingThePhone()
+    {
+        using var client = app.Factory.CreateClient();
+        await SendTextAsync(client, "oi");
+        await ChooseAsync(client, "Registrar manifestação");
+        await ChooseAsync(client, "Reclamação");
+        await ChooseAsync(client, "Saúde");
+        await ChooseAsync(client, "Identificar-me");
+        await SendTextAsync(client, "Helena Duarte Campos");
+        await SendTextAsync(client, "helena.campos@exemplo.com.br");
+        await ChooseAsync(client, "Autorizo");
+        await SendTextAsync(client, "A ambulância do SAMU demorou três horas para atender um idoso na rua Tupis.");
+        await ChooseAsync(client, "Concluir descrição");
+        await ChooseAsync(client, "Continuar");
+        await ChooseAsync(client, "Confirmar");
+
+        var receipt = LastText();
+        var nup = NupPattern().Match(receipt).Value;
+        var password = PasswordPattern().Match(receipt).Groups[1].Value;
+        Assert.True(Nup.TryParse(nup, out var parsed), receipt);
+
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OuvidoriaDbContext>>().CreateDbContextAsync();
+            var saved = await db.Manifestations.SingleAsync(m => m.Nup == parsed);
+            Assert.Equal(Channel.WhatsApp, saved.Channel);
+            Assert.Equal(ManifestationStatus.Registered, saved.Status); // waiting in the triage queue
+            Assert.True(saved.VerifyPassword(password));
+            Assert.Equal("Helena Duarte Campos", saved.Requester?.Name);
+            Assert.All(app.Graph.Sends, s => Assert.Equal(Phone, s.Json.GetProperty("to").GetString()));
+        }
+
+        // Privacy: the number is in no table and no log line.
+        Assert.DoesNotContain(Phone, await DumpDatabaseAsync());
+        Assert.DoesNotContain(app.Logs, line => line.Contains(Phone, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhook_SameWamidTwice_IsProcessedOnce()
+    {
+        using var client = app.Factory.CreateClient();
+        var body = Payload(TextMessage("wamid.DUPLICATE-1", "menu"));
+        var before = app.Graph.Sends.Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body)).StatusCode);
+        await WaitIdleAsync();
+
+        await using var db = Db();
+        Assert.Equal(1, await db.WhatsAppInbox.CountAsync(m => m.Wamid == "wamid.DUPLICATE-1"));
+        var replies = app.Graph.Sends.Count - before;
+        Assert.InRange(replies, 1, 3);
+        Assert.Equal(replies, await db.WhatsAppOutbox.CountAsync(m => m.CreatedAt >= db.WhatsAppInbox.Single(i => i.Wamid == "wamid.DUPLICATE-1").ReceivedAt));
+    }
+
+    [Fact]
+    public async Task Webhook_BadSignature_Is401AndStoresNothing()
+    {
+        using var client = app.Factory.CreateClient();
+        var body = Payload(TextMessage("wamid.BADSIG", "oi"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("outro-segredo"u8.ToArray(), body)));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var db = Db();
+        Assert.False(await db.WhatsAppInbox.AnyAsync(m => m.Wamid == "wamid.BADSIG"));
+    }
+
+    [Fact]
+    public async Task Webhook_SignedMalformedJson_Is400ProblemDetails()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var response = await PostAsync(client, "{\"object\":\"whatsapp_business_account\",\"entry\":[{"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("test-verify-token", HttpStatusCode.OK)]
+    [InlineData("errado", HttpStatusCode.Forbidden)]
+    public async Task Verification_Token_AnswersTheChallengeOnlyWhenItMatches(string token, HttpStatusCode expected)
+    {
+        using var client = app.Factory.CreateClient();
+
+        var response = await client.GetAsync($"/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token={token}&hub.challenge=1158201444");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Equal("1158201444", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    private OuvidoriaDbContext Db() =>
+        app.Factory.Services.GetRequiredService<IDbContextFactory<OuvidoriaDbContext>>().CreateDbContext();
+
+    private async Task SendTextAsync(HttpClient client, string text)
+    {
+        var response = await PostAsync(client, Payload(TextMessage("wamid." + Guid.NewGuid().ToString("N"), text)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitIdleAsync();
+    }
+
+    /// <summary>Taps the button or list row with this title in Bel's latest interactive message.</summary>
+    private async Task ChooseAsync(HttpClient client, string title)
+    {
+        var (id, kind) = FindChoice(title);
+        var message = new JsonObject
+        {
+            ["from"] = Phone,
+            ["id"] = "wamid." + Guid.NewGuid().ToString("N"),
+            ["timestamp"] = "1763800000",
+            ["type"] = "interactive",
+            ["interactive"] = kind == "button"
+                ? new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = id, ["title"] = title } }
+                : new JsonObject { ["type"] = "list_reply", ["list_reply"] = new JsonObject { ["id"] = id, ["title"] = title } },
+        };
+        var response = await PostAsync(client, Payload(message));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitIdleAsync();
+    }
+
+    private (string Id, string Kind) FindChoice(string title)
+    {
+        foreach (var send in app.Graph.Sends.AsEnumerable().Reverse())
+        {
+            if (!send.Json.TryGetProperty("interactive", out var interactive))
+            {
+                continue;
+            }
+
+            var action = interactive.GetProperty("action");
+            if (action.TryGetProperty("buttons", out var buttons))
+            {
+                foreach (var button in buttons.EnumerateArray())
+                {
+                    var reply = button.GetProperty("reply");
+                    if (reply.GetProperty("title").GetString() == title)
+                    {
+                        return (reply.GetProperty("id").GetString()!, "button");
+                    }
+                }
+            }
+            else
+            {
+                foreach (var row in action.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("rows").EnumerateArray()))
+                {
+                    if (row.GetProperty("title").GetString() == title)
+                    {
+                        return (row.GetProperty("id").GetString()!, "list");
+                    }
+                }
+            }
+
+            throw new Xunit.Sdk.XunitException($"A última mensagem interativa da Bel não tem a opção \"{title}\": {send.Json}");
+        }
+
+        throw new Xunit.Sdk.XunitException("Bel ainda não enviou mensagem interativa.");
+    }
+
+    private string LastText() =>
+        app.Graph.Sends.Last(s => s.Json.GetProperty("type").GetString() == "text").Json.GetProperty("text").GetProperty("body").GetString()!;
+
+    /// <summary>Until every stored message is processed and every reply sent.</summary>
+    private async Task WaitIdleAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var db = Db();
+            if (!await db.WhatsAppInbox.AnyAsync(m => m.ProcessedAt == null) && !await db.WhatsAppOutbox.AnyAsync(m => m.SentAt == null && m.FailedAt == null))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("A caixa de entrada/saída do WhatsApp não esvaziou em 10 s.");
+    }
+
+    private static JsonObject TextMessage(string wamid, string text) => new()
+    {
+        ["from"] = Phone,
+        ["id"] = wamid,
+        ["timestamp"] = "1763800000",
+        ["type"] = "text",
+        ["text"] = new JsonObject { ["body"] = text },
+    };
+
+    private static byte[] Payload(JsonObject message) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "102290129340398",
+            ["changes"] = new JsonArray(new JsonObject
+            {
+                ["field"] = "messages",
+                ["value"] = new JsonObject
+                {
+                    ["messaging_product"] = "whatsapp",
+                    ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = "106540352242922" },
+                    ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Cidadã" }, ["wa_id"] = Phone }),
+                    ["messages"] = new JsonArray(message),
+                },
+            }),
+        }),
+    }.ToJsonString());
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)));
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Every value of every table, as text.</summary>
+    private async Task<string> DumpDatabaseAsync()
+    {
+        var dump = new StringBuilder();
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append(reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+            }
+        }
+
+        Assert.Contains("Helena Duarte Campos", dump.ToString()); // the dump does read the data
+        return dump.ToString();
+    }
+
+    [GeneratedRegex(@"\d{5}\.\d{6}/\d{4}-\d{2}")]
+    private static partial Regex NupPattern();
+
+    [GeneratedRegex(@"Senha: (\S+)")]
+    private static partial Regex PasswordPattern();
+}
