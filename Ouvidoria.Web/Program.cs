@@ -88,6 +88,8 @@ builder.Services.AddScoped(sp => new GraphApiClient(
     sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton<PhoneProtector>();
 builder.Services.AddSingleton<WhatsAppSignals>();
+builder.Services.AddSingleton<WhatsAppInboxWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxWriter>());
 builder.Services.AddSingleton<WhatsAppInboxProcessor>();
 builder.Services.AddSingleton<WhatsAppOutboxDispatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxProcessor>());

@@ -20,4 +20,10 @@ public sealed class WhatsAppOptions
     public string GraphBaseUrl { get; set; } = "https://graph.facebook.com";
 
     public string ApiVersion { get; set; } = "v21.0";
+
+    /// <summary>
+    /// Whether this node processes the inbox and sends the outbox (default true). Set false on
+    /// nodes that should only receive webhooks (the work is picked up by the others).
+    /// </summary>
+    public bool ProcessingEnabled { get; set; } = true;
 }

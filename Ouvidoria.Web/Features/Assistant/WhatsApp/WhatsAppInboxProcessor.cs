@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Assistant;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence;
@@ -23,12 +24,18 @@ public sealed class WhatsAppInboxProcessor(
     WhatsAppSignals signals,
     FileStore files,
     TimeProvider clock,
+    IOptions<WhatsAppOptions> options,
     ILogger<WhatsAppInboxProcessor> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ProcessingEnabled)
+        {
+            return;
+        }
+
         var lastPurge = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {

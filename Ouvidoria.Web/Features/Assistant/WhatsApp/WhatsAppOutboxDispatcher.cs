@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Assistant;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.WhatsApp;
@@ -17,12 +18,18 @@ public sealed class WhatsAppOutboxDispatcher(
     PhoneProtector phones,
     WhatsAppSignals signals,
     TimeProvider clock,
+    IOptions<WhatsAppOptions> options,
     ILogger<WhatsAppOutboxDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ProcessingEnabled)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.WhatsApp;
-using Ouvidoria.Infrastructure.WhatsApp.Store;
 
 namespace Ouvidoria.Web.Features.Assistant.WhatsApp;
 
@@ -36,10 +33,7 @@ public static class WhatsAppWebhook
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
         IOptions<WhatsAppOptions> options,
-        IDbContextFactory<OuvidoriaDbContext> factory,
-        PhoneProtector phones,
-        WhatsAppSignals signals,
-        TimeProvider clock,
+        WhatsAppInboxWriter inbox,
         CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.Value.AppSecret))
@@ -70,53 +64,11 @@ public static class WhatsAppWebhook
 
         if (parsed.Messages.Count > 0)
         {
-            await StoreAsync(parsed.Messages, factory, phones, clock.GetUtcNow(), ct);
-            WhatsAppSignals.Wake(signals.Inbox);
+            await inbox.StoreAsync(parsed.Messages, ct);
         }
 
         // Delivery statuses (sent/delivered/read/failed) need no action yet; they carry the number, so they are not stored.
         return TypedResults.Ok();
-    }
-
-    /// <summary>Inserts the messages not seen before; a concurrent duplicate loses on the unique wamid index.</summary>
-    private static async Task StoreAsync(IReadOnlyList<IncomingMessage> messages, IDbContextFactory<OuvidoriaDbContext> factory, PhoneProtector phones, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var message in messages.DistinctBy(m => m.Wamid))
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            if (await db.WhatsAppInbox.AnyAsync(m => m.Wamid == message.Wamid, ct))
-            {
-                continue;
-            }
-
-            db.WhatsAppInbox.Add(new WhatsAppInboxMessage
-            {
-                Id = Guid.NewGuid(),
-                Wamid = message.Wamid,
-                ConversationKey = phones.ConversationKey(message.From),
-                ProtectedFrom = phones.Protect(message.From),
-                PayloadJson = System.Text.Json.JsonSerializer.Serialize(message with { From = string.Empty, ContactName = null }),
-                ReceivedAt = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Meta re-delivered the same message concurrently: fine if it is stored now.
-                if (!await IsDuplicateAsync(factory, message.Wamid, ct))
-                {
-                    throw;
-                }
-            }
-        }
-    }
-
-    private static async Task<bool> IsDuplicateAsync(IDbContextFactory<OuvidoriaDbContext> factory, string wamid, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.WhatsAppInbox.AnyAsync(m => m.Wamid == wamid, ct);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
