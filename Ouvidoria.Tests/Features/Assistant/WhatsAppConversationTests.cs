@@ -51,6 +51,12 @@ public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassF
             Assert.True(saved.VerifyPassword(password));
             Assert.Equal("Helena Duarte Campos", saved.Requester?.Name);
             Assert.All(app.Graph.Sends, s => Assert.Equal(Phone, s.Json.GetProperty("to").GetString()));
+
+            // ...and the ombudsman finds it in the portal's triage queue.
+            var queue = await scope.ServiceProvider.GetRequiredService<Ouvidoria.Web.Features.Queue.QueueQuery>().ExecuteAsync(
+                new Ouvidoria.Web.Features.Queue.QueueFilter { Status = ManifestationStatus.Registered, Sort = Ouvidoria.Web.Features.Queue.QueueSort.Newest },
+                new Ouvidoria.Domain.Common.Actor("analista", "Analista", Ouvidoria.Domain.Common.ActorKind.Ombudsman), 0, 20);
+            Assert.Contains(queue.Value.Items, row => row.Nup == nup && row.Type == ManifestationType.Complaint);
         }
 
         // Privacy: the number is in no table and no log line.
