@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ namespace Ouvidoria.Tests.Features.Assistant;
 /// Bel on the WhatsApp Cloud API wire format, driven only by signed webhook POSTs, answering
 /// through a fake Graph API on loopback.
 /// </summary>
-public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassFixture<WhatsAppApp>
+public sealed class WhatsAppConversationTests(WhatsAppApp app) : IClassFixture<WhatsAppApp>
 {
     private const string Phone = "5531988887777";
     private const string Secret = "test-app-secret";
@@ -23,23 +22,23 @@ public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassF
     [Fact]
     public async Task Webhook_FullRegistrationByWhatsApp_RegistersAndSendsNupAndPasswordWithoutKeepingThePhone()
     {
-        using var client = app.Factory.CreateClient();
-        await SendTextAsync(client, "oi");
-        await ChooseAsync(client, "Registrar manifestação");
-        await ChooseAsync(client, "Reclamação");
-        await ChooseAsync(client, "Saúde");
-        await ChooseAsync(client, "Identificar-me");
-        await SendTextAsync(client, "Helena Duarte Campos");
-        await SendTextAsync(client, "helena.campos@exemplo.com.br");
-        await ChooseAsync(client, "Autorizo");
-        await SendTextAsync(client, "A ambulância do SAMU demorou três horas para atender um idoso na rua Tupis.");
-        await ChooseAsync(client, "Concluir descrição");
-        await ChooseAsync(client, "Continuar");
-        await ChooseAsync(client, "Confirmar");
+        var citizen = new WhatsAppDriver(app, Phone);
+        await citizen.SendTextAsync("oi");
+        await citizen.ChooseAsync("Registrar manifestação");
+        await citizen.ChooseAsync("Reclamação");
+        await citizen.ChooseAsync("Saúde");
+        await citizen.ChooseAsync("Identificar-me");
+        await citizen.SendTextAsync("Helena Duarte Campos");
+        await citizen.SendTextAsync("helena.campos@exemplo.com.br");
+        await citizen.ChooseAsync("Autorizo");
+        await citizen.SendTextAsync("A ambulância do SAMU demorou três horas para atender um idoso na rua Tupis.");
+        await citizen.ChooseAsync("Concluir descrição");
+        await citizen.ChooseAsync("Continuar");
+        await citizen.ChooseAsync("Confirmar");
 
-        var receipt = LastText();
-        var nup = NupPattern().Match(receipt).Value;
-        var password = PasswordPattern().Match(receipt).Groups[1].Value;
+        var receipt = citizen.LastText();
+        var nup = WhatsAppDriver.NupIn(receipt);
+        var password = WhatsAppDriver.PasswordIn(receipt);
         Assert.True(Nup.TryParse(nup, out var parsed), receipt);
 
         using (var scope = app.Factory.Services.CreateScope())
@@ -73,7 +72,7 @@ public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body)).StatusCode);
-        await WaitIdleAsync();
+        await new WhatsAppDriver(app, Phone).WaitIdleAsync();
 
         await using var db = Db();
         Assert.Equal(1, await db.WhatsAppInbox.CountAsync(m => m.Wamid == "wamid.DUPLICATE-1"));
@@ -126,90 +125,6 @@ public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassF
 
     private OuvidoriaDbContext Db() =>
         app.Factory.Services.GetRequiredService<IDbContextFactory<OuvidoriaDbContext>>().CreateDbContext();
-
-    private async Task SendTextAsync(HttpClient client, string text)
-    {
-        var response = await PostAsync(client, Payload(TextMessage("wamid." + Guid.NewGuid().ToString("N"), text)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitIdleAsync();
-    }
-
-    /// <summary>Taps the button or list row with this title in Bel's latest interactive message.</summary>
-    private async Task ChooseAsync(HttpClient client, string title)
-    {
-        var (id, kind) = FindChoice(title);
-        var message = new JsonObject
-        {
-            ["from"] = Phone,
-            ["id"] = "wamid." + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = "1763800000",
-            ["type"] = "interactive",
-            ["interactive"] = kind == "button"
-                ? new JsonObject { ["type"] = "button_reply", ["button_reply"] = new JsonObject { ["id"] = id, ["title"] = title } }
-                : new JsonObject { ["type"] = "list_reply", ["list_reply"] = new JsonObject { ["id"] = id, ["title"] = title } },
-        };
-        var response = await PostAsync(client, Payload(message));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitIdleAsync();
-    }
-
-    private (string Id, string Kind) FindChoice(string title)
-    {
-        foreach (var send in app.Graph.Sends.AsEnumerable().Reverse())
-        {
-            if (!send.Json.TryGetProperty("interactive", out var interactive))
-            {
-                continue;
-            }
-
-            var action = interactive.GetProperty("action");
-            if (action.TryGetProperty("buttons", out var buttons))
-            {
-                foreach (var button in buttons.EnumerateArray())
-                {
-                    var reply = button.GetProperty("reply");
-                    if (reply.GetProperty("title").GetString() == title)
-                    {
-                        return (reply.GetProperty("id").GetString()!, "button");
-                    }
-                }
-            }
-            else
-            {
-                foreach (var row in action.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("rows").EnumerateArray()))
-                {
-                    if (row.GetProperty("title").GetString() == title)
-                    {
-                        return (row.GetProperty("id").GetString()!, "list");
-                    }
-                }
-            }
-
-            throw new Xunit.Sdk.XunitException($"A última mensagem interativa da Bel não tem a opção \"{title}\": {send.Json}");
-        }
-
-        throw new Xunit.Sdk.XunitException("Bel ainda não enviou mensagem interativa.");
-    }
-
-    private string LastText() =>
-        app.Graph.Sends.Last(s => s.Json.GetProperty("type").GetString() == "text").Json.GetProperty("text").GetProperty("body").GetString()!;
-
-    /// <summary>Until every stored message is processed and every reply sent.</summary>
-    private async Task WaitIdleAsync()
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            await using var db = Db();
-            if (!await db.WhatsAppInbox.AnyAsync(m => m.ProcessedAt == null) && !await db.WhatsAppOutbox.AnyAsync(m => m.SentAt == null && m.FailedAt == null))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("A caixa de entrada/saída do WhatsApp não esvaziou em 10 s.");
-    }
 
     private static JsonObject TextMessage(string wamid, string text) => new()
     {
@@ -283,9 +198,4 @@ public sealed partial class WhatsAppConversationTests(WhatsAppApp app) : IClassF
         return dump.ToString();
     }
 
-    [GeneratedRegex(@"\d{5}\.\d{6}/\d{4}-\d{2}")]
-    private static partial Regex NupPattern();
-
-    [GeneratedRegex(@"Senha: (\S+)")]
-    private static partial Regex PasswordPattern();
 }
