@@ -25,6 +25,8 @@ public enum HistoryAction
     Archived,
     AttachmentAdded,
     AttachmentDownloaded,
+    MessageDeleted,
+    NoCompetenceDeclared,
 }
 
 /// <summary>
@@ -92,5 +94,7 @@ public static class HistoryActionLabels
         HistoryAction.Archived => "Manifestação arquivada",
         HistoryAction.AttachmentAdded => "Anexo incluído",
         HistoryAction.AttachmentDownloaded => "Download de anexo",
+        HistoryAction.MessageDeleted => "Mensagem do tratamento excluída",
+        HistoryAction.NoCompetenceDeclared => "Unidade sem competência sobre o assunto",
     };
 }

@@ -349,6 +349,68 @@ public sealed class Manifestation
         return message;
     }
 
+    /// <summary>
+    /// The author deletes their own message (collaborator manual 2.3 III): a collaborator while
+    /// their treatment is open, the ombudsman while the case is not closed. Files posted with it go
+    /// too; the returned storage keys are for the caller to delete from the file store.
+    /// </summary>
+    public IReadOnlyList<string> DeleteMessage(Guid messageId, Actor actor, DateTimeOffset now)
+    {
+        var message = _messages.FirstOrDefault(m => m.Id == messageId)
+            ?? throw new DomainException("Mensagem não encontrada nesta manifestação.");
+        if (message.IsDeleted)
+        {
+            throw new DomainException("Esta mensagem já foi excluída.");
+        }
+
+        if (actor.UserId is null || message.AuthorId != actor.UserId)
+        {
+            throw new DomainException("Só quem escreveu a mensagem pode excluí-la.");
+        }
+
+        if (actor.IsCollaborator && !_assignments.Any(a => a.Includes(actor) && a.IsOpen))
+        {
+            throw new DomainException("Seu tratamento já foi finalizado: reabra-o para excluir mensagens.");
+        }
+
+        RequireNotClosed("excluir mensagens");
+        var files = _attachments.Where(a => a.MessageId == messageId).ToList();
+        _attachments.RemoveAll(a => a.MessageId == messageId);
+        message.Delete(now);
+        Record(HistoryAction.MessageDeleted, actor, files.Count == 0 ? null : $"{files.Count} anexo(s) removido(s)", now);
+        return files.Select(f => f.StorageKey).ToList();
+    }
+
+    /// <summary>
+    /// The unit has no competence on the subject (manual 2.3 passo 4): posts the manual's standard
+    /// text — naming the right area when known — and finalizes that unit's treatment.
+    /// </summary>
+    public void DeclareNoCompetence(Guid assignmentId, string? rightArea, Actor actor, DateTimeOffset now)
+    {
+        var assignment = FindAssignment(assignmentId);
+        if (!assignment.Includes(actor))
+        {
+            throw new DomainException("Somente a unidade designada pode declarar que não tem competência sobre o assunto.");
+        }
+
+        RequireStatus("declarar ausência de competência", ManifestationStatus.InTreatment);
+        if (!assignment.IsOpen || assignment.Role != AssignmentRole.Responsible)
+        {
+            throw new DomainException("A declaração de ausência de competência encerra um tratamento em aberto da unidade responsável.");
+        }
+
+        TextLimits.Check(rightArea, TextLimits.Subject, "A área responsável");
+        var text = NoCompetenceText(rightArea);
+        _messages.Add(new TreatmentMessage(Id, actor.UserId, actor.Name, actor.UnitId, text, MessageVisibility.Team, now));
+        assignment.Finalize(now);
+        Record(HistoryAction.NoCompetenceDeclared, actor, string.IsNullOrWhiteSpace(rightArea) ? "Área responsável desconhecida" : $"Indicada: {rightArea.Trim()}", now);
+    }
+
+    /// <summary>The standard texts of the collaborator manual (2.3, passo 4, I a/b).</summary>
+    public static string NoCompetenceText(string? rightArea) => string.IsNullOrWhiteSpace(rightArea)
+        ? "Em leitura preliminar, identificamos que não temos competência sobre o assunto da manifestação. Encerramos nosso atendimento, porém, desconhecemos a área responsável."
+        : $"Em leitura preliminar, identificamos que não temos competência sobre o assunto da manifestação. Encerramos nosso atendimento e indicamos o envio para a área {rightArea.Trim()}.";
+
     public void FinalizeTreatment(Guid assignmentId, Actor actor, DateTimeOffset now)
     {
         var assignment = FindAssignment(assignmentId);

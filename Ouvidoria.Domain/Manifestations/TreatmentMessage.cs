@@ -46,4 +46,15 @@ public sealed class TreatmentMessage
     public MessageVisibility Visibility { get; private set; }
 
     public DateTimeOffset PostedAt { get; private set; }
+
+    /// <summary>Set when the author deleted it ("a mensagem será apagada"); the text is erased.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    internal void Delete(DateTimeOffset now)
+    {
+        Text = string.Empty;
+        DeletedAt = now;
+    }
 }

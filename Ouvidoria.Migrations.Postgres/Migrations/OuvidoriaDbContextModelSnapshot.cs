@@ -453,6 +453,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AuthorUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
 

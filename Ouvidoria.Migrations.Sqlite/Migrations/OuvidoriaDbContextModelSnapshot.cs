@@ -444,6 +444,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AuthorUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("TEXT");
 

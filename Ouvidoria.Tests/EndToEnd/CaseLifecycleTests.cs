@@ -76,11 +76,17 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByTestId("original")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("requester")).Not.ToContainTextAsync("Joana");
         await Expect(page.GetByTestId("attachment-link")).ToHaveCountAsync(0); // the citizen's photo may identify them
+        await page.GetByLabel("Mensagem do tratamento").FillAsync("Mensagem enviada por engano.");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar mensagem" }).ClickAsync();
+        await Expect(page.GetByTestId("message").Last).ToContainTextAsync("enviada por engano");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Excluir mensagem" }).ClickAsync();
+        await Expect(page.GetByTestId("message").Last).ToContainTextAsync("Mensagem apagada pelo autor.");
+        await Expect(page.GetByTestId("thread")).Not.ToContainTextAsync("enviada por engano");
         await page.GetByLabel("Mensagem do tratamento").FillAsync("O lote de insulina chegou hoje e a farmácia da UBS já foi abastecida.");
         await page.GetByLabel("Anexar arquivos ao tratamento").SetInputFilesAsync(new FilePayload { Name = "nota-de-entrega.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 nota"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar mensagem" }).ClickAsync();
-        await Expect(page.GetByTestId("message")).ToContainTextAsync("já foi abastecida");
-        await Expect(page.GetByTestId("message")).ToContainTextAsync("nota-de-entrega.pdf");
+        await Expect(page.GetByTestId("message").Last).ToContainTextAsync("já foi abastecida");
+        await Expect(page.GetByTestId("message").Last).ToContainTextAsync("nota-de-entrega.pdf");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
         await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Finalizado");
         await page.ShotAsync("05-colaborador-tratamento");

@@ -66,7 +66,7 @@ public sealed record AssignmentView(
     Deadline Deadline,
     bool IsMine);
 
-public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine);
+public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine, bool IsDeleted = false, bool CanDelete = false);
 
 public sealed record AnswerView(string Text, bool IsConclusive, string AuthorName, DateTimeOffset SentAt);
 
@@ -82,6 +82,9 @@ public sealed record ViewerPermissions
     public bool RequestComplement { get; init; }
     public bool Forward { get; init; }
     public bool PostMessage { get; init; }
+
+    /// <summary>Open responsible treatments of the viewer's unit that may declare "no competence".</summary>
+    public IReadOnlyList<Guid> DeclareNoCompetence { get; init; } = [];
     public bool PostInternal { get; init; }
     public bool Answer { get; init; }
     public bool AnswerConclusively { get; init; }

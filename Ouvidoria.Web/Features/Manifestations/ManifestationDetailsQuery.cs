@@ -88,7 +88,13 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor)))
                 .ToList(),
             Messages = m.Messages.Where(x => isOmbudsman || x.Visibility == MessageVisibility.Team).OrderBy(x => x.PostedAt)
-                .Select(x => new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, x.AuthorId != null && x.AuthorId == actor.UserId))
+                .Select(x =>
+                {
+                    var isMine = x.AuthorId != null && x.AuthorId == actor.UserId;
+                    var canDelete = isMine && !x.IsDeleted && m.Status is not (ManifestationStatus.Concluded or ManifestationStatus.Archived)
+                        && (isOmbudsman || mine.Any(a => a.IsOpen));
+                    return new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, isMine, x.IsDeleted, canDelete);
+                })
                 .ToList(),
             Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
             History = history,
@@ -103,6 +109,9 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 PostMessage = m.Status is not (ManifestationStatus.Registered or ManifestationStatus.Archived)
                     && (isOmbudsman || mine.Any(a => a.IsOpen)),
                 PostInternal = isOmbudsman,
+                DeclareNoCompetence = m.Status == ManifestationStatus.InTreatment
+                    ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible).Select(a => a.Id).ToList()
+                    : [],
                 Answer = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.AwaitingComplement or ManifestationStatus.InTreatment,
                 AnswerConclusively = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.InTreatment && !m.HasOpenResponsibleTreatment,
                 ExtendDeadline = isOmbudsman && open && !m.CitizenDeadline.Extended,

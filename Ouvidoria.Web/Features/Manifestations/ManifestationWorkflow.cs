@@ -120,6 +120,26 @@ public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> 
         return (attachment!, files.OpenRead(attachment!.StorageKey));
     }
 
+    /// <summary>Deletes the author's own message; its files leave the file store after the commit.</summary>
+    public async Task<Result<Done>> DeleteMessageAsync(Guid id, Guid messageId, Actor actor, CancellationToken ct = default)
+    {
+        IReadOnlyList<string> orphanFiles = [];
+        var result = await ExecuteAsync(id, actor, (m, now) => orphanFiles = m.DeleteMessage(messageId, actor, now), ct);
+        if (result.IsSuccess)
+        {
+            foreach (var key in orphanFiles)
+            {
+                files.Delete(key);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"Sem competência": the manual's standard text (naming the right area if known) and the unit's treatment finalized.</summary>
+    public Task<Result<Done>> DeclareNoCompetenceAsync(Guid id, Guid assignmentId, string? rightArea, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.DeclareNoCompetence(assignmentId, rightArea, actor, now), ct);
+
     public Task<Result<Done>> FinalizeTreatmentAsync(Guid id, Guid assignmentId, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.FinalizeTreatment(assignmentId, actor, now), ct);
 
