@@ -104,6 +104,8 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await page.OpenAsync(caseUrl);
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Resposta e conclusão" }).ClickAsync();
         await page.GetByLabel("Resposta ao manifestante").FillAsync("A insulina foi reposta na farmácia da UBS em 22/11. Agradecemos o seu contato.");
+        await page.GetByLabel("Resposta ao manifestante").BlurAsync();
+        await Expect(page.GetByTestId("answer-hints")).ToContainTextAsync("\"UBS\""); // a hint, never a block
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar resposta conclusiva" }).ClickAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("Respondida");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Histórico de ações" }).ClickAsync();

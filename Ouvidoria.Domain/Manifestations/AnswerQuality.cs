@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Ouvidoria.Domain.Manifestations;
+
+/// <summary>A suggestion about an answer's language (never a block).</summary>
+public sealed record AnswerHint(string Message);
+
+/// <summary>
+/// Plain-language hints before an answer is sent (the collaborator manual's standard: the fact
+/// first, in simple language): acronyms not spelled out at first mention, very long sentences, and
+/// foreign words from a configurable list.
+/// </summary>
+public static partial class AnswerQuality
+{
+    public const int MaxSentenceWords = 35;
+
+    /// <summary>Common anglicisms in public-service writing; offices may pass their own list.</summary>
+    public static readonly IReadOnlyList<string> DefaultForeignWords =
+        ["feedback", "deadline", "link", "online", "status", "checklist", "workflow", "briefing", "follow-up", "stakeholder", "performance", "budget", "delivery", "report"];
+
+    /// <summary>Acronyms any citizen knows (no need to spell out).</summary>
+    private static readonly HashSet<string> WellKnownAcronyms = new(StringComparer.Ordinal) { "CPF", "RG", "CEP", "NUP", "SMS" };
+
+    public static IReadOnlyList<AnswerHint> Review(string? text, IEnumerable<string>? foreignWords = null)
+    {
+        var hints = new List<AnswerHint>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return hints;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in AcronymPattern().Matches(text))
+        {
+            var acronym = match.Value;
+            if (!seen.Add(acronym) || WellKnownAcronyms.Contains(acronym) || RomanNumeral().IsMatch(acronym))
+            {
+                continue;
+            }
+
+            var before = text[..match.Index].TrimEnd();
+            var after = text[(match.Index + acronym.Length)..].TrimStart();
+            var spelledOut = before.EndsWith('(') || after.StartsWith('(');
+            if (!spelledOut)
+            {
+                hints.Add(new AnswerHint($"A sigla \"{acronym}\" aparece sem o nome por extenso na primeira menção. Ex.: \"Nome por extenso ({acronym})\"."));
+            }
+        }
+
+        foreach (var sentence in SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0))
+        {
+            var words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words > MaxSentenceWords)
+            {
+                var start = sentence.Length > 50 ? sentence[..50] + "…" : sentence;
+                hints.Add(new AnswerHint($"Frase muito longa ({words} palavras): \"{start}\". Prefira frases de até {MaxSentenceWords} palavras."));
+            }
+        }
+
+        foreach (var word in (foreignWords ?? DefaultForeignWords).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (Regex.IsMatch(text, $@"(?<![\p{{L}}-]){Regex.Escape(word)}(?![\p{{L}}-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)))
+            {
+                hints.Add(new AnswerHint($"Palavra estrangeira: \"{word}\". Há um termo em português que o cidadão entenda melhor?"));
+            }
+        }
+
+        return hints;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-ZÁÉÍÓÚÂÊÔÃÕÇ]{2,8}(?![\p{L}\d])", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AcronymPattern();
+
+    [GeneratedRegex(@"^[IVXLC]+$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex RomanNumeral();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex SentenceSplit();
+}
