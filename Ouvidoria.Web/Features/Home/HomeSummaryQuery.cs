@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Home;
 
@@ -38,16 +39,14 @@ public sealed class HomeSummaryQuery(IDbContextFactory<OuvidoriaDbContext> facto
 
             case ActorKind.Collaborator:
             {
-                var unitId = actor.UnitId;
-                var userId = actor.UserId;
-                var mine = db.Assignments.Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)));
+                var mine = db.Assignments.Where(AssignmentFilters.PendingFor(actor));
                 var openCount = await mine.CountAsync(ct);
                 // The same rule as the queue's "Somente vencidas" that the card links to.
                 var overdue = await db.Manifestations.CountAsync(
-                    m => m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now),
+                    m => m.Assignments.AsQueryable().Any(AssignmentFilters.OverdueFor(actor, now)),
                     ct);
                 var dueSoon = await mine.CountAsync(a => a.Deadline.DueAt >= now && a.Deadline.DueAt <= soon, ct);
-                var observing = await db.Assignments.CountAsync(a => a.Role == AssignmentRole.Observer && a.Status == TreatmentStatus.Open && (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)), ct);
+                var observing = await db.Assignments.Where(AssignmentFilters.Of(actor)).CountAsync(a => a.Role == AssignmentRole.Observer && a.Status == TreatmentStatus.Open, ct);
                 return
                 [
                     new("Tratamentos em aberto", openCount, "/tratar?ordem=Deadline", "primary"),

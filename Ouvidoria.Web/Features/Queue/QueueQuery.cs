@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Queue;
 
@@ -78,11 +79,11 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
 
         var isCollaborator = actor.IsCollaborator;
         var isOmbudsman = actor.IsOmbudsman;
-        var userId = actor.UserId;
-        var unitId = actor.UnitId;
+        var mine = AssignmentFilters.Of(actor);
+        var pending = AssignmentFilters.PendingFor(actor);
         if (isCollaborator)
         {
-            query = query.Where(m => m.Assignments.Any(a => a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)));
+            query = query.Where(m => m.Assignments.AsQueryable().Any(mine));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Nup))
@@ -110,8 +111,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             // answer (an unresolved demand it must report on).
             query = query.Where(m => m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage
                 || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment
-                || (isCollaborator && m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId))
-                    && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)));
+                || (isCollaborator && m.Assignments.AsQueryable().Any(pending)));
         }
 
         if (filter.UnitId is { } filterUnit)
@@ -129,8 +129,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             // Overdue = the deadline that binds the viewer has passed while it still runs: for a unit,
             // one of its open responsible treatments; for the office, the citizen's (not while suspended).
             query = isCollaborator
-                ? query.Where(m => m.Assignments.Any(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId))
-                    && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt < now))
+                ? query.Where(m => m.Assignments.AsQueryable().Any(AssignmentFilters.OverdueFor(actor, now)))
                 : query.Where(m => m.CitizenDeadline.DueAt < now && m.ClockPausedAt == null && (m.Status == ManifestationStatus.Registered
                     || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment));
         }
@@ -145,8 +144,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             m.Status,
             m.RegisteredAt,
             DueAt = isCollaborator
-                ? m.Assignments.Where(a => (a.UnitId == unitId || (userId != null && a.CollaboratorId == userId)) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)
-                    .Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
+                ? m.Assignments.AsQueryable().Where(pending).Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
                 : m.CitizenDeadline.DueAt,
             // Only the ombudsman reads the citizen's own words; everyone else the pseudonymized extract.
             PreviewSource = isOmbudsman ? m.Description : m.Extract,

@@ -20,7 +20,6 @@ namespace Ouvidoria.Web.Features.Assistant.WhatsApp;
 public sealed class WhatsAppInboxProcessor(
     IServiceScopeFactory scopes,
     IDbContextFactory<OuvidoriaDbContext> factory,
-    PhoneProtector phones,
     WhatsAppSignals signals,
     FileStore files,
     TimeProvider clock,
@@ -108,7 +107,8 @@ public sealed class WhatsAppInboxProcessor(
     private async Task HandleAsync(OuvidoriaDbContext db, WhatsAppInboxMessage row, CancellationToken ct)
     {
         var message = JsonSerializer.Deserialize<IncomingMessage>(row.PayloadJson!)!;
-        var from = phones.Unprotect(row.ProtectedFrom!);
+        // The number stays encrypted: the replies carry the same protected value to the outbox.
+        var protectedFrom = row.ProtectedFrom!;
         var now = clock.GetUtcNow();
         var conversation = await db.AssistantConversations.FirstOrDefaultAsync(c => c.Key == row.ConversationKey, ct);
         var state = conversation is null ? ConversationState.New(now) : JsonSerializer.Deserialize<ConversationState>(conversation.StateJson)!;
@@ -132,7 +132,7 @@ public sealed class WhatsAppInboxProcessor(
             {
                 Id = Guid.NewGuid(),
                 ConversationKey = row.ConversationKey,
-                ProtectedTo = phones.Protect(from),
+                ProtectedTo = protectedFrom,
                 PayloadJson = OutboundCodec.Serialize(reply),
                 CreatedAt = now,
                 Sequence = sequence++,
