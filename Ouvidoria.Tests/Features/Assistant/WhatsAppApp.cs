@@ -26,21 +26,9 @@ public sealed class WhatsAppApp : IAsyncLifetime
     {
         Directory.CreateDirectory(root);
         await Graph.InitializeAsync();
-        var options = Graph.Options();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={DatabasePath}");
-            builder.UseSetting("Seed:Demo", "false");
-            builder.UseSetting("Storage:Root", Path.Combine(root, "files"));
-            builder.UseSetting("DataProtection:KeysPath", Path.Combine(root, "keys"));
-            builder.UseSetting("WhatsApp:VerifyToken", options.VerifyToken);
-            builder.UseSetting("WhatsApp:AppSecret", options.AppSecret);
-            builder.UseSetting("WhatsApp:AccessToken", options.AccessToken);
-            builder.UseSetting("WhatsApp:PhoneNumberId", options.PhoneNumberId);
-            builder.UseSetting("WhatsApp:GraphBaseUrl", options.GraphBaseUrl);
-            builder.UseSetting("WhatsApp:ApiVersion", options.ApiVersion);
+            Configure(builder, root, Graph);
             builder.ConfigureLogging(logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Trace);
@@ -48,6 +36,25 @@ public sealed class WhatsAppApp : IAsyncLifetime
             });
         });
         _ = Factory.Services; // start the host (migrations, background workers)
+    }
+
+    /// <summary>The app on SQLite under <paramref name="root"/>, talking to <paramref name="graph"/>.</summary>
+    public static void Configure(IWebHostBuilder builder, string root, FakeGraphApi graph, bool processing = true)
+    {
+        var options = graph.Options();
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={Path.Combine(root, "ouvidoria.db")}");
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Storage:Root", Path.Combine(root, "files"));
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(root, "keys"));
+        builder.UseSetting("WhatsApp:VerifyToken", options.VerifyToken);
+        builder.UseSetting("WhatsApp:AppSecret", options.AppSecret);
+        builder.UseSetting("WhatsApp:AccessToken", options.AccessToken);
+        builder.UseSetting("WhatsApp:PhoneNumberId", options.PhoneNumberId);
+        builder.UseSetting("WhatsApp:GraphBaseUrl", options.GraphBaseUrl);
+        builder.UseSetting("WhatsApp:ApiVersion", options.ApiVersion);
+        builder.UseSetting("WhatsApp:ProcessingEnabled", processing ? "true" : "false");
     }
 
     public async Task DisposeAsync()

@@ -17,7 +17,6 @@ namespace Ouvidoria.Tests.Features.Assistant;
 public sealed class WhatsAppConversationTests(WhatsAppApp app) : IClassFixture<WhatsAppApp>
 {
     private const string Phone = "5531988887777";
-    private const string Secret = "test-app-secret";
 
     [Fact]
     public async Task Webhook_FullRegistrationByWhatsApp_RegistersAndSendsNupAndPasswordWithoutKeepingThePhone()
@@ -135,33 +134,9 @@ public sealed class WhatsAppConversationTests(WhatsAppApp app) : IClassFixture<W
         ["text"] = new JsonObject { ["body"] = text },
     };
 
-    private static byte[] Payload(JsonObject message) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["object"] = "whatsapp_business_account",
-        ["entry"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "102290129340398",
-            ["changes"] = new JsonArray(new JsonObject
-            {
-                ["field"] = "messages",
-                ["value"] = new JsonObject
-                {
-                    ["messaging_product"] = "whatsapp",
-                    ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = "106540352242922" },
-                    ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Cidadã" }, ["wa_id"] = Phone }),
-                    ["messages"] = new JsonArray(message),
-                },
-            }),
-        }),
-    }.ToJsonString());
+    private static byte[] Payload(JsonObject message) => WhatsAppDriver.Payload(Phone, message);
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)));
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body) => WhatsAppDriver.PostSignedAsync(client, body);
 
     /// <summary>Every value of every table, as text.</summary>
     private async Task<string> DumpDatabaseAsync()

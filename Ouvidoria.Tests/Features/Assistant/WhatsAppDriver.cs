@@ -17,7 +17,7 @@ namespace Ouvidoria.Tests.Features.Assistant;
 /// </summary>
 public sealed partial class WhatsAppDriver(WhatsAppApp app, string phone)
 {
-    private const string Secret = "test-app-secret";
+    public const string Secret = "test-app-secret";
 
     /// <summary>Bel's phrases (Ouvidoria.Domain.Assistant.Texts is internal).</summary>
     public static class Phrases
@@ -177,32 +177,39 @@ public sealed partial class WhatsAppDriver(WhatsAppApp app, string phone)
 
     private async Task PostMessageAsync(JsonObject message)
     {
-        var body = Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["object"] = "whatsapp_business_account",
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "102290129340398",
-                ["changes"] = new JsonArray(new JsonObject
-                {
-                    ["field"] = "messages",
-                    ["value"] = new JsonObject
-                    {
-                        ["messaging_product"] = "whatsapp",
-                        ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = FakeGraphApi.PhoneNumberId },
-                        ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Cidadã" }, ["wa_id"] = phone }),
-                        ["messages"] = new JsonArray(message),
-                    },
-                }),
-            }),
-        }.ToJsonString());
-
         using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)));
-        using var response = await client.SendAsync(request);
+        using var response = await PostSignedAsync(client, Payload(phone, message));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A `messages` webhook in the Cloud API shape carrying one message from <paramref name="from"/>.</summary>
+    public static byte[] Payload(string from, JsonObject message) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "102290129340398",
+            ["changes"] = new JsonArray(new JsonObject
+            {
+                ["field"] = "messages",
+                ["value"] = new JsonObject
+                {
+                    ["messaging_product"] = "whatsapp",
+                    ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = FakeGraphApi.PhoneNumberId },
+                    ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Cidadã" }, ["wa_id"] = from }),
+                    ["messages"] = new JsonArray(message),
+                },
+            }),
+        }),
+    }.ToJsonString());
+
+    /// <summary>POSTs the raw body signed with the test app secret, as Meta does.</summary>
+    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, byte[] body, string secret = Secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        return client.SendAsync(request);
     }
 
     private static string NewWamid() => "wamid." + Guid.NewGuid().ToString("N");

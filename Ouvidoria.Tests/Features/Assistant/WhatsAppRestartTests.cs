@@ -1,7 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Hosting;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,13 +28,16 @@ public sealed class WhatsAppRestartTests : IClassFixture<FakeGraphApi>, IDisposa
         await using (var receiving = Start(processing: false))
         {
             using var client = receiving.CreateClient();
-            var body = Encoding.UTF8.GetBytes(
-                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\"," +
-                "\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"C\"},\"wa_id\":\"" + Phone + "\"}]," +
-                "\"messages\":[{\"from\":\"" + Phone + "\",\"id\":\"wamid.RESTART-1\",\"timestamp\":\"1763800000\",\"type\":\"text\",\"text\":{\"body\":\"oi\"}}]}}]}]}");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-            request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("test-app-secret"), body)));
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+            var message = new JsonObject
+            {
+                ["from"] = Phone,
+                ["id"] = "wamid.RESTART-1",
+                ["timestamp"] = "1763800000",
+                ["type"] = "text",
+                ["text"] = new JsonObject { ["body"] = "oi" },
+            };
+            using var response = await WhatsAppDriver.PostSignedAsync(client, WhatsAppDriver.Payload(Phone, message));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await Task.Delay(300);
             Assert.DoesNotContain(graph.Sends, s => s.Json.GetProperty("to").GetString() == Phone);
         }
@@ -64,23 +65,7 @@ public sealed class WhatsAppRestartTests : IClassFixture<FakeGraphApi>, IDisposa
 
     private WebApplicationFactory<Program> Start(bool processing)
     {
-        var options = graph.Options();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={Path.Combine(root, "ouvidoria.db")}");
-            builder.UseSetting("Seed:Demo", "false");
-            builder.UseSetting("Storage:Root", Path.Combine(root, "files"));
-            builder.UseSetting("DataProtection:KeysPath", Path.Combine(root, "keys"));
-            builder.UseSetting("WhatsApp:VerifyToken", options.VerifyToken);
-            builder.UseSetting("WhatsApp:AppSecret", options.AppSecret);
-            builder.UseSetting("WhatsApp:AccessToken", options.AccessToken);
-            builder.UseSetting("WhatsApp:PhoneNumberId", options.PhoneNumberId);
-            builder.UseSetting("WhatsApp:GraphBaseUrl", options.GraphBaseUrl);
-            builder.UseSetting("WhatsApp:ApiVersion", options.ApiVersion);
-            builder.UseSetting("WhatsApp:ProcessingEnabled", processing ? "true" : "false");
-        });
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => WhatsAppApp.Configure(builder, root, graph, processing));
         _ = factory.Services;
         return factory;
     }
