@@ -7,7 +7,7 @@ namespace Ouvidoria.Domain.Manifestations;
 /// checks the current state and the actor and throws a pt-BR <see cref="DomainException"/> when the
 /// transition is illegal. See Manifestations/README.md for the lifecycle.
 /// </summary>
-public sealed class Manifestation
+public sealed partial class Manifestation
 {
     public const int MaxDescriptionLength = 20_000;
 

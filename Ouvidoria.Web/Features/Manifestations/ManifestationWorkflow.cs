@@ -13,7 +13,7 @@ namespace Ouvidoria.Web.Features.Manifestations;
 /// the page's), applies the one domain transition and saves; illegal transitions come back as
 /// pt-BR errors, concurrent edits as a conflict. See docs/decisions/0004-use-cases.md.
 /// </summary>
-public sealed class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, TimeProvider clock)
+public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, TimeProvider clock)
 {
     public Task<Result<Done>> StartTriageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.StartTriage(actor, now), ct);
