@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Persistence.Protection;
 using Ouvidoria.Tests.Support.Integration;
@@ -61,6 +62,22 @@ public abstract class IdentityEncryptionTests(OuvidoriaAppFactory app)
 
         Assert.True(details.IdentityVisible);
         Assert.Equal((request.Name, request.Email, request.Phone), (details.RequesterName, details.RequesterEmail, details.RequesterPhone));
+    }
+
+    [Fact]
+    public async Task Register_LongestIdentityInThreeByteCharacters_FitsTheEncryptedColumns()
+    {
+        // 200 "€" are 600 UTF-8 bytes: the worst case the column widths are computed for.
+        var request = Registrations.Identified(await app.ThemeIdAsync(Registrations.ThemeRequiringEmail)) with
+        {
+            Name = new string('€', TextLimits.Name),
+            Phone = new string('€', TextLimits.Phone),
+        };
+
+        var receipt = await app.RegisterOkAsync(request);
+
+        var details = await app.OpenOkAsync(receipt.Id, await app.ActorAsync(DemoStaff.Ombudsman));
+        Assert.Equal((request.Name, request.Phone), (details.RequesterName, details.RequesterPhone));
     }
 
     [Fact]
