@@ -174,7 +174,8 @@ internal sealed class BenchFactory(string root, string secret) : WebApplicationF
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={Path.Combine(root, "ouvidoria.db")}");
         builder.UseSetting("Storage:Root", Path.Combine(root, "files"));
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(root, "keys"));
+        // Production requires a history chain key (Data Protection keys live in the database now).
+        builder.UseSetting("Audit:HistoryKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("WhatsApp:VerifyToken", "bench");
         builder.UseSetting("WhatsApp:AppSecret", secret);
         builder.UseSetting("WhatsApp:AccessToken", "bench-token");

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Ouvidoria.Infrastructure.Audit;
 using Ouvidoria.Infrastructure.Persistence;
 
 namespace Ouvidoria.Migrations.Sqlite;
@@ -11,6 +13,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OuvidoriaDbC
     {
         var options = new DbContextOptionsBuilder<OuvidoriaDbContext>();
         PersistenceRegistration.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db");
-        return new OuvidoriaDbContext(options.Options);
+        // The model only needs a protector to exist (no value is encrypted at design time).
+        return new OuvidoriaDbContext(options.Options, new EphemeralDataProtectionProvider(), HistoryChain.ForDevelopment());
     }
 }

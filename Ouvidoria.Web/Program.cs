@@ -9,12 +9,12 @@ using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Infrastructure.WhatsApp;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
 using Ouvidoria.Web.Features.Assistant;
 using Ouvidoria.Web.Features.Assistant.WhatsApp;
+using Ouvidoria.Web.Features.Audit;
 using Ouvidoria.Web.Features.Citizen;
 using Ouvidoria.Web.Features.Home;
 using Ouvidoria.Web.Features.Manifestations;
@@ -31,7 +31,8 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
 
-// Persistence: SQLite by default, PostgreSQL with Database__Provider=Postgres.
+// Persistence: SQLite by default, PostgreSQL with Database__Provider=Postgres. Also Data Protection
+// (key ring in the database, shared by every node) and the history chain key (Audit__HistoryKey).
 builder.Services.AddOuvidoriaPersistence(builder.Configuration, builder.Environment.ContentRootPath);
 FileStore.AddOuvidoriaFileStore(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
 
@@ -64,7 +65,8 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
     .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
-    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman));
+    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman))
+    .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
@@ -78,8 +80,6 @@ builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
 
 // WhatsApp Cloud API channel (Bel): webhook → durable inbox → Bel → outbox → Graph API.
-builder.Services.AddDataProtection().SetApplicationName("Ouvidoria")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 builder.Services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.SectionName));
 builder.Services.AddHttpClient(WhatsAppOptions.SectionName);
 builder.Services.AddScoped(sp => new GraphApiClient(
@@ -96,6 +96,12 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxProce
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppOutboxDispatcher>());
 
 var app = builder.Build();
+
+// `dotnet run --project Ouvidoria.Web -- verify-history`: checks every history chain, exit code 0/1.
+if (args is [VerifyHistoryCommand.Name, ..])
+{
+    return await VerifyHistoryCommand.RunAsync(app.Services, Console.Out);
+}
 
 await app.Services.InitializeDatabaseAsync();
 
@@ -121,6 +127,7 @@ app.MapAccountEndpoints();
 app.MapWhatsAppWebhook();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -31,7 +31,9 @@ public enum HistoryAction
 
 /// <summary>
 /// One line of the "Histórico de ações": who, when, what. Also the access log that Decreto
-/// 10.153/2019 art. 6 §3 requires (every <see cref="HistoryAction.Viewed"/>). Append-only.
+/// 10.153/2019 art. 6 §3 requires (every <see cref="HistoryAction.Viewed"/>). Append-only and
+/// tamper-evident: when saved, persistence numbers it within its manifestation and chains it to the
+/// previous entry by a keyed hash (docs/decisions/0011-tamper-evident-history.md).
 /// </summary>
 public sealed class HistoryEntry
 {
@@ -66,6 +68,15 @@ public sealed class HistoryEntry
     public string? Details { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>1, 2, 3… within the manifestation; assigned when the entry is saved.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of entry <see cref="Sequence"/> − 1 (null for the first); assigned when saved.</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>Keyed hash over this entry's fields and <see cref="PreviousHash"/>; assigned when saved.</summary>
+    public string? Hash { get; private set; }
 }
 
 public static class HistoryActionLabels
@@ -96,5 +107,21 @@ public static class HistoryActionLabels
         HistoryAction.AttachmentDownloaded => "Download de anexo",
         HistoryAction.MessageDeleted => "Mensagem do tratamento excluída",
         HistoryAction.NoCompetenceDeclared => "Unidade sem competência sobre o assunto",
+    };
+
+    /// <summary>
+    /// Accesses (openings, consultations, downloads, identity views) as opposed to workflow actions:
+    /// the "Histórico de ações" shows them only in its complete form.
+    /// </summary>
+    public static bool IsAccess(this HistoryAction action) => action switch
+    {
+        HistoryAction.Viewed or HistoryAction.ConsultedByCitizen or HistoryAction.AttachmentDownloaded => true,
+        HistoryAction.Registered or HistoryAction.TriageStarted or HistoryAction.Classified or HistoryAction.InternalNoteWritten
+            or HistoryAction.ExtractWritten or HistoryAction.ComplementRequested or HistoryAction.ComplementReceived
+            or HistoryAction.Forwarded or HistoryAction.MessagePosted or HistoryAction.TreatmentFinalized
+            or HistoryAction.TreatmentReopened or HistoryAction.DeadlineExtended or HistoryAction.UnitDeadlineExtended
+            or HistoryAction.IntermediateAnswerSent or HistoryAction.ConclusiveAnswerSent or HistoryAction.Concluded
+            or HistoryAction.ResolutionRecorded or HistoryAction.Archived or HistoryAction.AttachmentAdded
+            or HistoryAction.MessageDeleted or HistoryAction.NoCompetenceDeclared => false,
     };
 }

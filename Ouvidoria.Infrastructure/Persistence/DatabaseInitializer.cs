@@ -1,18 +1,24 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Audit;
 using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Persistence.Protection;
 using Ouvidoria.Infrastructure.Seeding;
 
 namespace Ouvidoria.Infrastructure.Persistence;
 
 /// <summary>
-/// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, creates the roles
-/// and the baseline themes, and — when <c>Seed:Demo</c> is true — the demo data set.
+/// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, makes sure a Data
+/// Protection key exists (before any transaction needs one), upgrades a pre-existing database once
+/// (<see cref="AuditIntegrityUpgrade"/>), creates the roles and the baseline themes, and — when
+/// <c>Seed:Demo</c> is true — the demo data set.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -32,9 +38,22 @@ public static class DatabaseInitializer
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
+            var upgradeAudit = false;
             if (options.MigrateOnStartup)
             {
+                var history = db.GetService<IHistoryRepository>();
+                var applied = await history.ExistsAsync(cancellationToken)
+                    ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToList()
+                    : [];
+                upgradeAudit = AuditIntegrityUpgrade.IsNeededAfter(applied);
                 await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            provider.GetRequiredService<DataProtectionKeyKeeper>().EnsureKeys();
+            if (upgradeAudit)
+            {
+                await provider.GetRequiredService<AuditIntegrityUpgrade>().RunAsync(cancellationToken);
+                logger.LogWarning("Banco existente atualizado: dados de identificação cifrados e histórico selado.");
             }
 
             if (!await db.Themes.AnyAsync(cancellationToken))

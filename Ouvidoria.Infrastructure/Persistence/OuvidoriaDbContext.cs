@@ -1,17 +1,25 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Audit;
 using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Persistence.Protection;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
 
 namespace Ouvidoria.Infrastructure.Persistence;
 
 /// <summary>
 /// The one DbContext. Used through <see cref="IDbContextFactory{TContext}"/>: one short-lived
-/// context per operation (never shared by a Blazor circuit).
+/// context per operation (never shared by a Blazor circuit). The Data Protection provider encrypts
+/// the requester's identity columns (a value converter); the history chain seals every history entry
+/// on save.
 /// </summary>
-public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> options)
+public sealed partial class OuvidoriaDbContext(
+    DbContextOptions<OuvidoriaDbContext> options,
+    IDataProtectionProvider dataProtection,
+    HistoryChain historyChain)
     : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Manifestation> Manifestations => Set<Manifestation>();
@@ -38,10 +46,20 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
 
     public DbSet<AssistantConversation> AssistantConversations => Set<AssistantConversation>();
 
+    /// <summary>ASP.NET Core Data Protection key ring (shared by every node): see <see cref="DatabaseXmlRepository"/>.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// The model holds converters bound to this app's Data Protection provider: EF caches one model
+    /// per provider (<see cref="OuvidoriaModelCacheKeyFactory"/>), never one shared by two apps in a process.
+    /// </summary>
+    internal object ModelCacheKey => dataProtection;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(OuvidoriaDbContext).Assembly);
+        IdentityProtection.Apply(builder, dataProtection);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -54,24 +72,21 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveWithHistoryAsync(async: false, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveWithHistoryAsync(async: true, acceptAllChangesOnSuccess, cancellationToken);
 
-    /// <summary>Optimistic concurrency: every change to a manifestation's own row bumps its version.</summary>
+    /// <summary>
+    /// Optimistic concurrency: every change to a manifestation's own row bumps its version — except
+    /// the history chain's columns, which only grow and are serialized by their own token.
+    /// </summary>
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<Manifestation>())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !IsChainOrVersion(p.Metadata.Name)))
             {
                 var version = entry.Property(m => m.Version);
                 version.CurrentValue = version.OriginalValue + 1;

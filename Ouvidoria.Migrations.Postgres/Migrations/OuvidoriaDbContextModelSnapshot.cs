@@ -310,12 +310,28 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ManifestationId", "At");
+
+                    b.HasIndex("ManifestationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("History", (string)null);
                 });
@@ -371,6 +387,15 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.Property<string>("Extract")
                         .HasColumnType("text");
+
+                    b.Property<int>("HistoryLength")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HistorySeal")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("InternalNote")
                         .HasColumnType("text");
@@ -530,6 +555,67 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("Themes", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredChainHead", b =>
+                {
+                    b.Property<int>("HistoryLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("HistoryLength");
+
+                    b.Property<string>("HistorySeal")
+                        .HasColumnType("text")
+                        .HasColumnName("HistorySeal");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Nup")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Manifestations", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredHistoryRow", b =>
+                {
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("History", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -621,6 +707,27 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasKey("UnitCode", "Year");
 
                     b.ToTable("NupSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.Protection.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.WhatsApp.Store.AssistantConversation", b =>
@@ -900,19 +1007,19 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasMaxLength(924)
+                                .HasColumnType("character varying(924)")
                                 .HasColumnName("RequesterEmail");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasMaxLength(924)
+                                .HasColumnType("character varying(924)")
                                 .HasColumnName("RequesterName");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(284)
+                                .HasColumnType("character varying(284)")
                                 .HasColumnName("RequesterPhone");
 
                             b1.HasKey("ManifestationId");

@@ -301,12 +301,28 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ManifestationId", "At");
+
+                    b.HasIndex("ManifestationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("History", (string)null);
                 });
@@ -361,6 +377,15 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Extract")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HistoryLength")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HistorySeal")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InternalNote")
@@ -521,6 +546,67 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("Themes", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredChainHead", b =>
+                {
+                    b.Property<int>("HistoryLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HistoryLength");
+
+                    b.Property<string>("HistorySeal")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HistorySeal");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nup")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Manifestations", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredHistoryRow", b =>
+                {
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("History", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -612,6 +698,25 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasKey("UnitCode", "Year");
 
                     b.ToTable("NupSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.Protection.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.WhatsApp.Store.AssistantConversation", b =>
@@ -891,18 +996,18 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(200)
+                                .HasMaxLength(924)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("RequesterEmail");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasMaxLength(200)
+                                .HasMaxLength(924)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("RequesterName");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
+                                .HasMaxLength(284)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("RequesterPhone");
 

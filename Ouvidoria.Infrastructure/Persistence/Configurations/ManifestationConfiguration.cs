@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Persistence.Protection;
 
 namespace Ouvidoria.Infrastructure.Persistence.Configurations;
 
@@ -26,11 +28,16 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
         builder.Property(m => m.PasswordHash).HasMaxLength(120);
         builder.Property(m => m.Version).IsConcurrencyToken();
 
+        // The history chain's head (docs/decisions/0011-tamper-evident-history.md): persistence only.
+        builder.Property<int>(OuvidoriaDbContext.HistoryLength).IsConcurrencyToken();
+        builder.Property<string?>(OuvidoriaDbContext.HistorySeal).HasMaxLength(64).IsUnicode(false);
+
+        // Identity data, encrypted at rest (never filtered or sorted in SQL): see IdentityProtection.
         builder.OwnsOne(m => m.Requester, requester =>
         {
-            requester.Property(r => r.Name).HasColumnName("RequesterName").HasMaxLength(200);
-            requester.Property(r => r.Email).HasColumnName("RequesterEmail").HasMaxLength(200);
-            requester.Property(r => r.Phone).HasColumnName("RequesterPhone").HasMaxLength(40);
+            requester.Property(r => r.Name).HasColumnName("RequesterName").IsIdentityData(TextLimits.Name);
+            requester.Property(r => r.Email).HasColumnName("RequesterEmail").IsIdentityData(TextLimits.Email);
+            requester.Property(r => r.Phone).HasColumnName("RequesterPhone").IsIdentityData(TextLimits.Phone);
         });
         builder.Navigation(m => m.Requester).IsRequired(false);
 
@@ -124,7 +131,11 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.ActorId).HasMaxLength(64);
         builder.Property(h => h.ActorName).HasMaxLength(200);
         builder.Property(h => h.Details).HasMaxLength(HistoryEntry.MaxDetailsLength);
+        builder.Property(h => h.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(h => h.Hash).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(h => new { h.ManifestationId, h.At });
+        // One entry per position: a forked chain cannot be stored; the verifier reads in this order.
+        builder.HasIndex(h => new { h.ManifestationId, h.Sequence }).IsUnique();
     }
 }
 

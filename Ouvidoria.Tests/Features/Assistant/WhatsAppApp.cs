@@ -47,7 +47,6 @@ public sealed class WhatsAppApp : IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={Path.Combine(root, "ouvidoria.db")}");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Storage:Root", Path.Combine(root, "files"));
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(root, "keys"));
         builder.UseSetting("WhatsApp:VerifyToken", options.VerifyToken);
         builder.UseSetting("WhatsApp:AppSecret", options.AppSecret);
         builder.UseSetting("WhatsApp:AccessToken", options.AccessToken);

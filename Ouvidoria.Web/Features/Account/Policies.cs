@@ -10,4 +10,7 @@ public static class Policies
     public const string Treatment = "Treatment";
 
     public const string Ombudsman = "Ombudsman";
+
+    /// <summary>Who checks the integrity of the access log: administrators, managers, the ombudsman.</summary>
+    public const string Audit = "Audit";
 }
