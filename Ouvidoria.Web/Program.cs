@@ -70,6 +70,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<QueueQuery>();
 builder.Services.AddScoped<ManifestationDetailsQuery>();
 builder.Services.AddScoped<ManifestationWorkflow>();
+builder.Services.AddScoped<ExtractPdfDocument>();
 builder.Services.AddScoped<RegisterManifestation>();
 builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
@@ -118,6 +119,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapWhatsAppWebhook();
 
 app.Run();
