@@ -72,6 +72,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<QueueQuery>();
 builder.Services.AddScoped<ManifestationDetailsQuery>();
 builder.Services.AddScoped<ManifestationWorkflow>();
+builder.Services.AddScoped<ExtractPdfDocument>();
 builder.Services.AddScoped<RegisterManifestation>();
 builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
@@ -124,6 +125,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapWhatsAppWebhook();
 
 app.Run();

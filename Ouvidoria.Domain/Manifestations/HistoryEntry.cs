@@ -27,6 +27,7 @@ public enum HistoryAction
     AttachmentDownloaded,
     MessageDeleted,
     NoCompetenceDeclared,
+    ExtractPdfGenerated,
 }
 
 /// <summary>
@@ -107,6 +108,7 @@ public static class HistoryActionLabels
         HistoryAction.AttachmentDownloaded => "Download de anexo",
         HistoryAction.MessageDeleted => "Mensagem do tratamento excluída",
         HistoryAction.NoCompetenceDeclared => "Unidade sem competência sobre o assunto",
+        HistoryAction.ExtractPdfGenerated => "PDF do extrato gerado",
     };
 
     /// <summary>
@@ -115,7 +117,7 @@ public static class HistoryActionLabels
     /// </summary>
     public static bool IsAccess(this HistoryAction action) => action switch
     {
-        HistoryAction.Viewed or HistoryAction.ConsultedByCitizen or HistoryAction.AttachmentDownloaded => true,
+        HistoryAction.Viewed or HistoryAction.ConsultedByCitizen or HistoryAction.AttachmentDownloaded or HistoryAction.ExtractPdfGenerated => true,
         HistoryAction.Registered or HistoryAction.TriageStarted or HistoryAction.Classified or HistoryAction.InternalNoteWritten
             or HistoryAction.ExtractWritten or HistoryAction.ComplementRequested or HistoryAction.ComplementReceived
             or HistoryAction.Forwarded or HistoryAction.MessagePosted or HistoryAction.TreatmentFinalized
