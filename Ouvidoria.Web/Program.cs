@@ -1,3 +1,4 @@
+using Ouvidoria.Infrastructure.Notifications;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -17,6 +18,7 @@ using Ouvidoria.Web.Features.Assistant.WhatsApp;
 using Ouvidoria.Web.Features.Audit;
 using Ouvidoria.Web.Features.Citizen;
 using Ouvidoria.Web.Features.Home;
+using Ouvidoria.Web.Features.Jobs;
 using Ouvidoria.Web.Features.Manifestations;
 using Ouvidoria.Web.Features.Queue;
 using Ouvidoria.Web.Features.Shared;
@@ -35,6 +37,9 @@ builder.Services.AddMemoryCache();
 // (key ring in the database, shared by every node) and the history chain key (Audit__HistoryKey).
 builder.Services.AddOuvidoriaPersistence(builder.Configuration, builder.Environment.ContentRootPath);
 FileStore.AddOuvidoriaFileStore(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddOuvidoriaNotifications(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHostedService<Ouvidoria.Web.Features.Notifications.EmailDispatchService>();
+builder.Services.AddOuvidoriaJobs(builder.Configuration);
 
 // Staff sign-in (ASP.NET Core Identity, cookie). Citizens never sign in: NUP + password.
 builder.Services.AddCascadingAuthenticationState();
@@ -66,13 +71,15 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
     .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
     .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman))
-    .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman));
+    .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman))
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
 builder.Services.AddScoped<ManifestationDetailsQuery>();
 builder.Services.AddScoped<ManifestationWorkflow>();
 builder.Services.AddScoped<ExtractPdfDocument>();
+builder.Services.AddSingleton<IIdentityDocumentRenderer, IdentityDocumentRenderer>();
 builder.Services.AddScoped<RegisterManifestation>();
 builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();

@@ -2,7 +2,8 @@
 # The one test command of the project (README: `bash scripts/test.sh`).
 #
 #  1. installs missing system packages (chromium, postgresql, poppler-utils,
-#     fonts-liberation2) with apt-get -- skipped when everything is present;
+#     fonts-liberation2, nodejs/npm) with apt-get -- skipped when everything is
+#     present -- and maildev 2.2.1 (SMTP sink) with npm into a cache folder;
 #  2. starts a throwaway PostgreSQL server (temp dir, free port, trust auth),
 #     stopped and deleted on exit, also on failure or Ctrl-C;
 #  3. runs `dotnet test Ouvidoria.sln` (extra args are passed through) with
@@ -72,15 +73,25 @@ need_apt=0
 [ -x /usr/bin/chromium ] || need_apt=1
 [ -n "$(pg_bindir)" ] || need_apt=1
 command -v pdftotext >/dev/null 2>&1 || need_apt=1
+command -v npm >/dev/null 2>&1 || need_apt=1
 if [ "$need_apt" -eq 1 ]; then
-  log "installing system packages (chromium postgresql poppler-utils fonts-liberation2)..."
+  log "installing system packages (chromium postgresql poppler-utils fonts-liberation2 nodejs npm)..."
   export DEBIAN_FRONTEND=noninteractive
   apt_opts=(-o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
   wait_for_apt
   as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update
   wait_for_apt
   as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends \
-    chromium postgresql poppler-utils fonts-liberation2
+    chromium postgresql poppler-utils fonts-liberation2 nodejs npm
+fi
+
+# maildev: the real SMTP server the e-mail tests send to (each test starts its own on free ports).
+TOOLS_DIR="${OUVIDORIA_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ouvidoria-test-tools}"
+MAILDEV_BIN="$TOOLS_DIR/node_modules/.bin/maildev"
+if [ ! -x "$MAILDEV_BIN" ]; then
+  log "installing maildev@2.2.1 into $TOOLS_DIR..."
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --loglevel=error maildev@2.2.1 >&2)
 fi
 PG_BIN="$(pg_bindir)"
 if [ -z "$PG_BIN" ]; then
@@ -175,6 +186,7 @@ log "PostgreSQL running on 127.0.0.1:$PG_PORT (data: $PG_DATA)"
 # ---------------------------------------------------------------- 3. dotnet test
 export OUVIDORIA_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export OUVIDORIA_CHROMIUM=/usr/bin/chromium
+export OUVIDORIA_MAILDEV="$MAILDEV_BIN"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 

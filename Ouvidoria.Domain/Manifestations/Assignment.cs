@@ -67,6 +67,18 @@ public sealed class Assignment
 
     public Deadline Deadline { get; private set; }
 
+    /// <summary>The investigating unit's process number (denúncia flow, art. 7 Decreto 10.153/2019).</summary>
+    public string? ProcessNumber { get; private set; }
+
+    /// <summary>Set while the unit's request for the one 20-day extension awaits the ombudsman.</summary>
+    public string? ExtensionRequestJustification { get; private set; }
+
+    public DateTimeOffset? ExtensionRequestedAt { get; private set; }
+
+    public string? ExtensionRequestedBy { get; private set; }
+
+    public bool HasPendingExtensionRequest => ExtensionRequestedAt is not null;
+
     public bool IsOpen => Status == TreatmentStatus.Open;
 
     /// <summary>Whether <paramref name="actor"/> is a member of this assignment (its unit or its named collaborator).</summary>
@@ -114,6 +126,43 @@ public sealed class Assignment
         }
     }
 
+    internal void RequestExtension(string justification, Actor actor, DateTimeOffset now)
+    {
+        if (Status != TreatmentStatus.Open)
+        {
+            throw new DomainException("Só é possível pedir prorrogação de um tratamento em aberto.");
+        }
+
+        if (Deadline.Extended)
+        {
+            throw new DomainException("O prazo da unidade já foi prorrogado uma vez e não pode ser prorrogado novamente.");
+        }
+
+        if (HasPendingExtensionRequest)
+        {
+            throw new DomainException("Já há um pedido de prorrogação aguardando a decisão da Ouvidoria.");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            throw new DomainException("Informe a justificativa do pedido de prorrogação.");
+        }
+
+        TextLimits.Check(justification, TextLimits.Justification, "A justificativa");
+        ExtensionRequestJustification = justification.Trim();
+        ExtensionRequestedAt = now;
+        ExtensionRequestedBy = actor.Name;
+    }
+
+    internal void ClearExtensionRequest()
+    {
+        ExtensionRequestJustification = null;
+        ExtensionRequestedAt = null;
+        ExtensionRequestedBy = null;
+    }
+
+    internal void InformProcessNumber(string processNumber) => ProcessNumber = processNumber;
+
     internal void ExtendDeadline(string justification)
     {
         if (Status != TreatmentStatus.Open)
@@ -122,5 +171,6 @@ public sealed class Assignment
         }
 
         Deadline = Deadline.Extend(DeadlinePolicy.UnitExtensionDays, justification);
+        ClearExtensionRequest();
     }
 }

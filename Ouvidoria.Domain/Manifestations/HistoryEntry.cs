@@ -28,6 +28,20 @@ public enum HistoryAction
     MessageDeleted,
     NoCompetenceDeclared,
     ExtractPdfGenerated,
+    IdentityViewEnabled,
+    IdentityViewRevoked,
+    IdentityViewed,
+    IdentityRequested,
+    IdentityRequestGranted,
+    IdentityRequestRefused,
+    ProcessNumberInformed,
+    UnitDeadlineExtensionRequested,
+    UnitDeadlineExtensionRefused,
+    CollaboratorRequested,
+    CollaboratorRequestAccepted,
+    CollaboratorRequestRefused,
+    ResolutionReported,
+    FilesPurged,
 }
 
 /// <summary>
@@ -109,6 +123,20 @@ public static class HistoryActionLabels
         HistoryAction.MessageDeleted => "Mensagem do tratamento excluída",
         HistoryAction.NoCompetenceDeclared => "Unidade sem competência sobre o assunto",
         HistoryAction.ExtractPdfGenerated => "PDF do extrato gerado",
+        HistoryAction.IdentityViewEnabled => "Visualização dos dados do manifestante habilitada",
+        HistoryAction.IdentityViewRevoked => "Visualização dos dados do manifestante revogada",
+        HistoryAction.IdentityViewed => "Dados do manifestante visualizados",
+        HistoryAction.IdentityRequested => "Identidade requisitada (art. 7º do Decreto nº 10.153/2019)",
+        HistoryAction.IdentityRequestGranted => "Requisição de identidade deferida",
+        HistoryAction.IdentityRequestRefused => "Requisição de identidade indeferida",
+        HistoryAction.ProcessNumberInformed => "Número do processo apuratório informado",
+        HistoryAction.UnitDeadlineExtensionRequested => "Prorrogação do prazo da unidade solicitada",
+        HistoryAction.UnitDeadlineExtensionRefused => "Prorrogação do prazo da unidade indeferida",
+        HistoryAction.CollaboratorRequested => "Inclusão de colaborador solicitada",
+        HistoryAction.CollaboratorRequestAccepted => "Inclusão de colaborador aceita",
+        HistoryAction.CollaboratorRequestRefused => "Inclusão de colaborador recusada",
+        HistoryAction.ResolutionReported => "Resolução da demanda informada pela unidade",
+        HistoryAction.FilesPurged => "Anexos eliminados (política de retenção)",
     };
 
     /// <summary>
@@ -117,13 +145,19 @@ public static class HistoryActionLabels
     /// </summary>
     public static bool IsAccess(this HistoryAction action) => action switch
     {
-        HistoryAction.Viewed or HistoryAction.ConsultedByCitizen or HistoryAction.AttachmentDownloaded or HistoryAction.ExtractPdfGenerated => true,
+        HistoryAction.Viewed or HistoryAction.ConsultedByCitizen or HistoryAction.AttachmentDownloaded or HistoryAction.ExtractPdfGenerated
+            or HistoryAction.IdentityViewed => true,
         HistoryAction.Registered or HistoryAction.TriageStarted or HistoryAction.Classified or HistoryAction.InternalNoteWritten
             or HistoryAction.ExtractWritten or HistoryAction.ComplementRequested or HistoryAction.ComplementReceived
             or HistoryAction.Forwarded or HistoryAction.MessagePosted or HistoryAction.TreatmentFinalized
             or HistoryAction.TreatmentReopened or HistoryAction.DeadlineExtended or HistoryAction.UnitDeadlineExtended
             or HistoryAction.IntermediateAnswerSent or HistoryAction.ConclusiveAnswerSent or HistoryAction.Concluded
             or HistoryAction.ResolutionRecorded or HistoryAction.Archived or HistoryAction.AttachmentAdded
-            or HistoryAction.MessageDeleted or HistoryAction.NoCompetenceDeclared => false,
+            or HistoryAction.MessageDeleted or HistoryAction.NoCompetenceDeclared
+            or HistoryAction.IdentityViewEnabled or HistoryAction.IdentityViewRevoked or HistoryAction.IdentityRequested
+            or HistoryAction.IdentityRequestGranted or HistoryAction.IdentityRequestRefused or HistoryAction.ProcessNumberInformed
+            or HistoryAction.UnitDeadlineExtensionRequested or HistoryAction.UnitDeadlineExtensionRefused
+            or HistoryAction.CollaboratorRequested or HistoryAction.CollaboratorRequestAccepted or HistoryAction.CollaboratorRequestRefused
+            or HistoryAction.ResolutionReported or HistoryAction.FilesPurged => false,
     };
 }

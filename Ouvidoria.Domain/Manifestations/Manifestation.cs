@@ -285,6 +285,7 @@ public sealed partial class Manifestation
         ComplementDueAt = null;
         Status = ManifestationStatus.InTriage;
         Record(HistoryAction.ComplementReceived, Actor.Citizen, null, now);
+        Raise(new ComplementArrived(Id, now));
     }
 
     /// <summary>Forwards to a unit (optionally a named collaborator) as responsible or observer.</summary>
@@ -313,6 +314,7 @@ public sealed partial class Manifestation
         Status = ManifestationStatus.InTreatment;
         var who = collaboratorName is null ? string.Empty : $" ({collaboratorName})";
         Record(HistoryAction.Forwarded, actor, $"{(role == AssignmentRole.Responsible ? "Responsável" : "Observador")}{who}", now);
+        Raise(new ForwardedToUnit(Id, assignment.Id, unitId, collaboratorId, role, assignment.Deadline.DueAt, now));
         return assignment;
     }
 
@@ -399,6 +401,7 @@ public sealed partial class Manifestation
             throw new DomainException("A declaração de ausência de competência encerra um tratamento em aberto da unidade responsável.");
         }
 
+        EnsureMayEndTreatment(assignment);
         TextLimits.Check(rightArea, TextLimits.Subject, "A área responsável");
         var text = NoCompetenceText(rightArea);
         _messages.Add(new TreatmentMessage(Id, actor.UserId, actor.Name, actor.UnitId, text, MessageVisibility.Team, now));
@@ -416,6 +419,7 @@ public sealed partial class Manifestation
         var assignment = FindAssignment(assignmentId);
         RequireTeamMember(assignment, actor, "finalizar o tratamento");
         RequireStatus("finalizar o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
+        EnsureMayEndTreatment(assignment);
         assignment.Finalize(now);
         Record(HistoryAction.TreatmentFinalized, actor, null, now);
     }
@@ -428,6 +432,7 @@ public sealed partial class Manifestation
         RequireStatus("reabrir o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
         assignment.Reopen(collaboratorId, collaboratorName, now);
         Record(HistoryAction.TreatmentReopened, actor, collaboratorName is null ? null : $"Responsável: {collaboratorName}", now);
+        Raise(new TreatmentReopened(Id, assignment.Id, assignment.UnitId, assignment.CollaboratorId, assignment.Deadline.DueAt, now));
     }
 
     /// <summary>The one 30-day extension of the citizen deadline, with justification.</summary>
@@ -508,6 +513,12 @@ public sealed partial class Manifestation
 
         Resolved = true;
         ResolutionNote = synthesis.Trim();
+        // Treatments reopened to report the resolution end with it.
+        foreach (var assignment in _assignments)
+        {
+            assignment.CloseOnArchive(now);
+        }
+
         Record(HistoryAction.ResolutionRecorded, actor, ResolutionNote, now);
     }
 
@@ -603,7 +614,7 @@ public sealed partial class Manifestation
         CanBeReadBy(actor)
         && (ShowsIdentityTo(actor)
             || (attachment.Origin == AttachmentOrigin.Treatment
-                && (attachment.MessageId is not { } messageId || _messages.Any(x => x.Id == messageId && x.Visibility == MessageVisibility.Team))));
+                && (attachment.MessageId is not { } messageId || _messages.Any(x => x.Id == messageId && CanSee(x, actor)))));
 
     /// <summary>Logs a download (who, when, which file) and returns the attachment to stream.</summary>
     public Attachment RecordDownload(Guid attachmentId, Actor actor, DateTimeOffset now)

@@ -50,7 +50,19 @@ public sealed class TreatmentMessage
     /// <summary>Set when the author deleted it ("a mensagem será apagada"); the text is erased.</summary>
     public DateTimeOffset? DeletedAt { get; private set; }
 
+    /// <summary>
+    /// Set on messages only one treatment's team may read (the identity handed to an investigating
+    /// unit under art. 7 Decreto 10.153/2019); null for messages the whole team reads.
+    /// </summary>
+    public Guid? RestrictedToAssignmentId { get; private set; }
+
     public bool IsDeleted => DeletedAt is not null;
+
+    internal TreatmentMessage RestrictTo(Guid assignmentId)
+    {
+        RestrictedToAssignmentId = assignmentId;
+        return this;
+    }
 
     internal void Delete(DateTimeOffset now)
     {

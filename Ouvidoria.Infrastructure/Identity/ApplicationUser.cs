@@ -11,4 +11,10 @@ public sealed class ApplicationUser : IdentityUser
     public Guid? UnitId { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// An eventual collaborator (manual 2.4 passo 2): takes part only as an observer, deactivated
+    /// automatically when their treatments end and reactivated when assigned again.
+    /// </summary>
+    public bool IsEventual { get; set; }
 }

@@ -54,6 +54,9 @@ public sealed partial class OuvidoriaDbContext(
     /// per provider (<see cref="OuvidoriaModelCacheKeyFactory"/>), never one shared by two apps in a process.
     /// </summary>
     internal object ModelCacheKey => dataProtection;
+    public DbSet<Notifications.EmailNotification> EmailOutbox => Set<Notifications.EmailNotification>();
+
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,13 @@ public sealed class DemoSeeder(
         ("educacao@demo.gov.br", "Beatriz Almeida", Roles.Collaborator, "Secretaria de Educação"),
         ("gestor@demo.gov.br", "Paulo Nogueira", Roles.Manager, null),
         ("admin@demo.gov.br", "Marina Castro", Roles.Administrator, null),
+        ("saude2@demo.gov.br", "Helena Prado", Roles.Collaborator, "Secretaria de Saúde"),
+    ];
+
+    /// <summary>Eventual collaborators (manual 2.4): inactive until assigned as observers.</summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string Unit)> EventualAccounts =
+    [
+        ("professor@demo.gov.br", "Rafael Souza", "Secretaria de Educação"),
     ];
 
     private static readonly string[] UnitNames =
@@ -63,6 +70,19 @@ public sealed class DemoSeeder(
 
             await users.AddToRoleAsync(user, role);
             actors[email] = new Actor(user.Id, name, Roles.ToActorKind([role]), unit?.Id);
+        }
+
+        foreach (var (email, name, unitName) in EventualAccounts)
+        {
+            var unit = units.First(u => u.Name == unitName);
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, UnitId = unit.Id, IsEventual = true, IsActive = false };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Falha ao criar usuário de demonstração: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, Roles.Collaborator);
         }
 
         var themes = await db.Themes.ToListAsync(cancellationToken);

@@ -170,6 +170,17 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ExtensionRequestJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ExtensionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("FinalizedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -179,6 +190,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ProcessNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -284,6 +299,77 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("CitizenAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CollaboratorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CandidateUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CreatedAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateUnitId");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("CollaboratorRequests", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +420,99 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("History", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CollaboratorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CollaboratorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.ToTable("IdentityAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("IdentityRequests", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
@@ -420,6 +599,16 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("text");
 
+                    b.Property<string>("ResolutionReportSynthesis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolutionReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ResolutionReportedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool?>("Resolved")
                         .HasColumnType("boolean");
 
@@ -458,6 +647,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "RegisteredAt");
 
+                    b.HasIndex(new[] { "ComplementDueAt" }, "IX_Manifestations_AwaitingComplementDueAt")
+                        .HasFilter("\"Status\" = 'AwaitingComplement'");
+
                     b.ToTable("Manifestations", (string)null);
                 });
 
@@ -486,6 +678,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RestrictedToAssignmentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -643,6 +838,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsEventual")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -691,6 +889,124 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FireInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Notifications.EmailNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.NupSequence", b =>
@@ -929,6 +1245,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                             b1.HasKey("AssignmentId");
 
+                            b1.HasIndex(new[] { "DueAt" }, "IX_Assignments_OpenDueAt")
+                                .HasFilter("\"Status\" = 'Open'");
+
                             b1.ToTable("Assignments");
 
                             b1.WithOwner()
@@ -957,10 +1276,43 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CollaboratorRequest", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("CollaboratorRequests")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
                         .WithMany("History")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityAccessGrant", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("IdentityGrants")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityRequest", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("IdentityRequests")
                         .HasForeignKey("ManifestationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -994,6 +1346,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                             b1.HasKey("ManifestationId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex(new[] { "DueAt" }, "IX_Manifestations_RunningCitizenDueAt")
+                                .HasFilter("\"Status\" IN ('Registered', 'InTriage', 'InTreatment')");
 
                             b1.ToTable("Manifestations");
 
@@ -1061,7 +1416,13 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.Navigation("Attachments");
 
+                    b.Navigation("CollaboratorRequests");
+
                     b.Navigation("History");
+
+                    b.Navigation("IdentityGrants");
+
+                    b.Navigation("IdentityRequests");
 
                     b.Navigation("Messages");
                 });

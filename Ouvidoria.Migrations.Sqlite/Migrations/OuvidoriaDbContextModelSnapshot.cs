@@ -161,6 +161,17 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtensionRequestJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtensionRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinalizedAt")
                         .HasColumnType("INTEGER");
 
@@ -169,6 +180,10 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -275,6 +290,77 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("CitizenAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CollaboratorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateUnitId");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("CollaboratorRequests", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -325,6 +411,99 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("History", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollaboratorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollaboratorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.ToTable("IdentityAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("IdentityRequests", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Manifestation", b =>
@@ -411,6 +590,16 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResolutionReportSynthesis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionReportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Resolved")
                         .HasColumnType("INTEGER");
 
@@ -449,6 +638,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "RegisteredAt");
 
+                    b.HasIndex(new[] { "ComplementDueAt" }, "IX_Manifestations_AwaitingComplementDueAt")
+                        .HasFilter("\"Status\" = 'AwaitingComplement'");
+
                     b.ToTable("Manifestations", (string)null);
                 });
 
@@ -477,6 +669,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.Property<long>("PostedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RestrictedToAssignmentId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -634,6 +829,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsEventual")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -682,6 +880,124 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FireInstanceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Notifications.EmailNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("ManifestationId");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.NupSequence", b =>
@@ -918,6 +1234,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                             b1.HasKey("AssignmentId");
 
+                            b1.HasIndex(new[] { "DueAt" }, "IX_Assignments_OpenDueAt")
+                                .HasFilter("\"Status\" = 'Open'");
+
                             b1.ToTable("Assignments");
 
                             b1.WithOwner()
@@ -946,10 +1265,43 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.CollaboratorRequest", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("CollaboratorRequests")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.HistoryEntry", b =>
                 {
                     b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
                         .WithMany("History")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityAccessGrant", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("IdentityGrants")
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.IdentityRequest", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany("IdentityRequests")
                         .HasForeignKey("ManifestationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -983,6 +1335,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                             b1.HasKey("ManifestationId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex(new[] { "DueAt" }, "IX_Manifestations_RunningCitizenDueAt")
+                                .HasFilter("\"Status\" IN ('Registered', 'InTriage', 'InTreatment')");
 
                             b1.ToTable("Manifestations");
 
@@ -1050,7 +1405,13 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.Navigation("Attachments");
 
+                    b.Navigation("CollaboratorRequests");
+
                     b.Navigation("History");
+
+                    b.Navigation("IdentityGrants");
+
+                    b.Navigation("IdentityRequests");
 
                     b.Navigation("Messages");
                 });

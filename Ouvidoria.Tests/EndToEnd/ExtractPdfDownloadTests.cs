@@ -50,6 +50,8 @@ public sealed class ExtractPdfDownloadTests(PortalFixture portal) : IClassFixtur
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Histórico de ações" }).ClickAsync();
+        // An access (like opening the page): listed in the complete history.
+        await page.Locator("label[for='historyComplete']").ClickAsync();
         await Expect(page.GetByTestId("history")).ToContainTextAsync("PDF do extrato gerado");
     }
 }

@@ -31,6 +31,8 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Ouvidoria", $"Data Source={databasePath}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Storage:Root", storageRoot);
+        // Several portals run in one test process: no background scheduler (jobs have their own tests).
+        builder.UseSetting("Jobs:Enabled", "false");
     }
 
     public async Task InitializeAsync()

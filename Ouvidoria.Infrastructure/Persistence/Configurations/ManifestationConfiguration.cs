@@ -48,15 +48,27 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
             deadline.Property(d => d.ExtensionJustification).HasColumnName("CitizenExtensionJustification").HasMaxLength(2000);
             // The queue's main orderings and filters.
             deadline.HasIndex(d => d.DueAt);
+            // The deadline sweep's candidates: only manifestations whose citizen clock runs.
+            deadline.HasIndex(d => d.DueAt, "IX_Manifestations_RunningCitizenDueAt")
+                .HasFilter("\"Status\" IN ('Registered', 'InTriage', 'InTreatment')");
         });
         builder.Navigation(m => m.CitizenDeadline).IsRequired();
+        // The complement-expiry job's candidates.
+        builder.HasIndex(m => m.ComplementDueAt, "IX_Manifestations_AwaitingComplementDueAt").HasFilter("\"Status\" = 'AwaitingComplement'");
 
         builder.HasMany(m => m.Assignments).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Messages).WithOne().HasForeignKey(x => x.ManifestationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Answers).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.History).WithOne().HasForeignKey(h => h.ManifestationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.ManifestationId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var navigation in new[] { nameof(Manifestation.Assignments), nameof(Manifestation.Messages), nameof(Manifestation.Answers), nameof(Manifestation.History), nameof(Manifestation.Attachments) })
+        builder.Property(m => m.ResolutionReportSynthesis).HasMaxLength(2000);
+        // Raised by transitions, turned into e-mails by the use case: never stored.
+        builder.Ignore(m => m.Events);
+        foreach (var navigation in new[]
+        {
+            nameof(Manifestation.Assignments), nameof(Manifestation.Messages), nameof(Manifestation.Answers), nameof(Manifestation.History), nameof(Manifestation.Attachments),
+            nameof(Manifestation.IdentityGrants), nameof(Manifestation.IdentityRequests), nameof(Manifestation.CollaboratorRequests),
+        })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
@@ -79,11 +91,16 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.CollaboratorId).HasMaxLength(64);
         builder.Property(a => a.CollaboratorName).HasMaxLength(200);
         builder.Property(a => a.Instructions).HasMaxLength(4000);
+        builder.Property(a => a.ProcessNumber).HasMaxLength(60);
+        builder.Property(a => a.ExtensionRequestJustification).HasMaxLength(2000);
+        builder.Property(a => a.ExtensionRequestedBy).HasMaxLength(200);
         builder.OwnsOne(a => a.Deadline, deadline =>
         {
             deadline.Property(d => d.DueAt).HasColumnName("DueAt");
             deadline.Property(d => d.Extended).HasColumnName("DeadlineExtended");
             deadline.Property(d => d.ExtensionJustification).HasColumnName("ExtensionJustification").HasMaxLength(2000);
+            // The deadline sweep's candidates: open treatments only (finalized ones pile up forever).
+            deadline.HasIndex(d => d.DueAt, "IX_Assignments_OpenDueAt").HasFilter("\"Status\" = 'Open'");
         });
         builder.Navigation(a => a.Deadline).IsRequired();
         builder.HasOne<Domain.Organization.OrganizationalUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -411,6 +411,23 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         var row = Assert.Single(rows, r => r.Id == prepared.Id);
         Assert.Equal(ManifestationStatus.Concluded, row.Status);
     }
+
+    [Fact]
+    public async Task QueueQuery_BothDeadlines_CollaboratorSeesTheCitizensSecondAndTheOfficeTheUnitsSecond()
+    {
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var prepared = await app.PrepareForwardedAsync(unitA);
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        var page = await app.OpenOkAsync(prepared.Id, ombudsman, recordAccess: false);
+        var unitDue = page.Team.Single().Deadline.DueAt;
+
+        var forCollaborator = Assert.Single((await AllRowsAsync(new QueueFilter { Nup = prepared.Nup }, collaboratorA)).Rows);
+        var forOffice = Assert.Single((await AllRowsAsync(new QueueFilter { Nup = prepared.Nup }, ombudsman)).Rows);
+
+        Assert.Equal((unitDue, page.CitizenDeadline.DueAt, "cidadão"), (forCollaborator.DueAt, forCollaborator.OtherDueAt, forCollaborator.OtherDueLabel));
+        Assert.Equal((page.CitizenDeadline.DueAt, unitDue, "unidade"), (forOffice.DueAt, forOffice.OtherDueAt, forOffice.OtherDueLabel));
+    }
 }
 
 public sealed class QueueQueryTestsSqlite(SqliteDemoApp app) : QueueQueryTests(app), IClassFixture<SqliteDemoApp>;

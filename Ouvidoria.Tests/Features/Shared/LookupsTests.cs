@@ -37,9 +37,21 @@ public abstract class LookupsTests(OuvidoriaAppFactory app)
         var ofA = await app.WithAsync<Lookups, IReadOnlyList<CollaboratorItem>>(l => l.CollaboratorsOfAsync(unitA));
         var ofOther = await app.WithAsync<Lookups, IReadOnlyList<CollaboratorItem>>(l => l.CollaboratorsOfAsync(unitWithoutAccounts));
 
-        var only = Assert.Single(ofA);
-        Assert.Equal((collaboratorA.UserId, DemoStaff.NameOf(DemoStaff.HealthCollaborator), unitA), (only.Id, only.Name, only.UnitId));
+        Assert.Equal([DemoStaff.NameOf(DemoStaff.HealthCollaborator), DemoStaff.NameOf(DemoStaff.SecondHealthCollaborator)], ofA.Select(c => c.Name).Order());
+        var carlos = ofA.Single(c => c.Id == collaboratorA.UserId);
+        Assert.Equal((unitA, false), (carlos.UnitId, carlos.IsEventual));
         Assert.Empty(ofOther);
+    }
+
+    [Fact]
+    public async Task CollaboratorsOfAsync_EventualCollaborator_ListedAndMarkedEvenWhileInactive()
+    {
+        var education = await app.UnitIdAsync(DemoStaff.EducationUnit);
+
+        var ofEducation = await app.WithAsync<Lookups, IReadOnlyList<CollaboratorItem>>(l => l.CollaboratorsOfAsync(education));
+
+        var eventual = Assert.Single(ofEducation, c => c.IsEventual);
+        Assert.Equal("Rafael Souza (eventual)", eventual.Label);
     }
 }
 

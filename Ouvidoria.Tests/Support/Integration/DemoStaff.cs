@@ -13,6 +13,12 @@ public static class DemoStaff
     /// <summary>Collaborator of <see cref="EducationUnit"/> ("unit B" in the tests).</summary>
     public const string EducationCollaborator = "educacao@demo.gov.br";
 
+    /// <summary>A second collaborator of the health unit (identity grants are personal).</summary>
+    public const string SecondHealthCollaborator = "saude2@demo.gov.br";
+
+    /// <summary>An eventual collaborator of the education unit, inactive until assigned.</summary>
+    public const string EventualEducationCollaborator = "professor@demo.gov.br";
+
     public const string Manager = "gestor@demo.gov.br";
 
     public const string Administrator = "admin@demo.gov.br";

@@ -73,7 +73,7 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
     /// <summary>Armed by concurrency tests to make two saves race deterministically.</summary>
     public SaveRendezvous Rendezvous { get; } = new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (Database == TestDatabase.Postgres)
         {
@@ -132,10 +132,14 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
             ["ConnectionStrings:Ouvidoria"] = ConnectionString,
             ["Seed:Demo"] = SeedDemo ? "true" : "false",
             ["Storage:Root"] = StorageRoot,
+            ["Email:PickupDirectory"] = Path.Combine(StorageRoot, "mail"),
+            // Jobs run when a test calls them (fake clock); the jobs tests switch the scheduler on.
+            ["Jobs:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
 
+        AddSettings(settings);
         builder.UseEnvironment("Development");
         foreach (var (key, value) in settings)
         {
@@ -150,6 +154,11 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
             services.AddSingleton(Rendezvous);
             services.ConfigureDbContext<OuvidoriaDbContext>((_, options) => options.AddInterceptors(Rendezvous), ServiceLifetime.Singleton);
         });
+    }
+
+    /// <summary>Lets a derived app change or add configuration (e.g. a real SMTP server).</summary>
+    protected virtual void AddSettings(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>A fresh short-lived context, as the use cases use them.</summary>

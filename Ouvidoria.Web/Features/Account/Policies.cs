@@ -13,4 +13,6 @@ public static class Policies
 
     /// <summary>Who checks the integrity of the access log: administrators, managers, the ombudsman.</summary>
     public const string Audit = "Audit";
+    /// <summary>Administrators: jobs, settings, templates (and, later, units and users).</summary>
+    public const string Administration = "Administration";
 }

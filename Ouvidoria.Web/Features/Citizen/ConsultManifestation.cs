@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
 
 namespace Ouvidoria.Web.Features.Citizen;
@@ -27,7 +28,7 @@ public sealed record AnswerView(string Text, bool IsConclusive, DateTimeOffset S
 /// Guessing is throttled: after <see cref="MaxFailures"/> failures for one NUP text within
 /// <see cref="FailureWindow"/>, attempts on it are refused without checking (per node).
 /// </summary>
-public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IMemoryCache cache)
+public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IMemoryCache cache, NotificationPlanner notifications, EmailSignal emailSignal)
 {
     public const string GenericFailure = "NUP ou senha incorretos. Confira os dados recebidos no registro da manifestação.";
 
@@ -88,7 +89,9 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
             }
 
             manifestation.ReceiveComplement(text, now);
+            await notifications.PlanAsync(db, manifestation, now, ct);
             await db.SaveChangesAsync(ct);
+            emailSignal.Wake();
         }
         catch (DomainException e)
         {

@@ -45,6 +45,19 @@ public sealed record ManifestationDetails
     public required ArchiveReason? ArchiveReason { get; init; }
     public required string? ArchiveJustification { get; init; }
 
+    /// <summary>The date and synthesis a unit reported for a demand concluded as not resolved.</summary>
+    public DateOnly? ResolutionReportedOn { get; init; }
+
+    public string? ResolutionReportSynthesis { get; init; }
+
+    /// <summary>Collaborators the ombudsman enabled to view the requester's data (ombudsman only).</summary>
+    public IReadOnlyList<IdentityGrantView> IdentityGrants { get; init; } = [];
+
+    /// <summary>Art. 7 requisitions the viewer may see (their unit's, or all for the ombudsman).</summary>
+    public IReadOnlyList<IdentityRequestView> IdentityRequests { get; init; } = [];
+
+    public IReadOnlyList<CollaboratorRequestView> CollaboratorRequests { get; init; } = [];
+
     public required IReadOnlyList<AssignmentView> Team { get; init; }
     public required IReadOnlyList<MessageView> Messages { get; init; }
     public required IReadOnlyList<AnswerView> Answers { get; init; }
@@ -64,7 +77,16 @@ public sealed record AssignmentView(
     string? Instructions,
     DateTimeOffset AssignedAt,
     Deadline Deadline,
-    bool IsMine);
+    bool IsMine,
+    string? ProcessNumber = null,
+    string? ExtensionRequestJustification = null,
+    string? ExtensionRequestedBy = null);
+
+public sealed record IdentityGrantView(Guid Id, string CollaboratorName, string GrantedByName, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
+
+public sealed record IdentityRequestView(Guid Id, Guid AssignmentId, string UnitName, string RequestedByName, DateTimeOffset RequestedAt, string Text, RequestStatus Status, string? DecidedByName, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record CollaboratorRequestView(Guid Id, string CandidateName, Guid CandidateUnitId, string CandidateUnitName, AssignmentRole Role, string Reason, string RequestedByName, DateTimeOffset RequestedAt, RequestStatus Status, string? DecidedByName, string? DecisionNote);
 
 public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine, bool IsDeleted = false, bool CanDelete = false);
 
@@ -98,4 +120,24 @@ public sealed record ViewerPermissions
 
     /// <summary>Assignments the viewer may reopen.</summary>
     public IReadOnlyList<Guid> Reopen { get; init; } = [];
+
+    /// <summary>An enabled collaborator may switch "Visualizar dados" to SIM (with a justification).</summary>
+    public bool ViewIdentity { get; init; }
+
+    /// <summary>The ombudsman may enable/revoke identity viewing (identified, non-denúncia, open case).</summary>
+    public bool ManageIdentityGrants { get; init; }
+
+    /// <summary>The viewer's treatments that may requisition identity (art. 7).</summary>
+    public IReadOnlyList<Guid> RequestIdentity { get; init; } = [];
+
+    public IReadOnlyList<Guid> InformProcessNumber { get; init; } = [];
+
+    public IReadOnlyList<Guid> RequestExtension { get; init; } = [];
+
+    public IReadOnlyList<Guid> RequestCollaborator { get; init; } = [];
+
+    /// <summary>The ombudsman decides units' requests.</summary>
+    public bool DecideRequests { get; init; }
+
+    public IReadOnlyList<Guid> ReportResolution { get; init; } = [];
 }

@@ -35,7 +35,10 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             await db.SaveChangesAsync(ct);
         }
 
-        var unitIds = m.Assignments.Select(a => a.UnitId).Concat(m.Messages.Where(x => x.AuthorUnitId != null).Select(x => x.AuthorUnitId!.Value)).Distinct().ToList();
+        var unitIds = m.Assignments.Select(a => a.UnitId)
+            .Concat(m.Messages.Where(x => x.AuthorUnitId != null).Select(x => x.AuthorUnitId!.Value))
+            .Concat(m.CollaboratorRequests.Select(r => r.CandidateUnitId))
+            .Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var theme = m.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == m.ThemeId, ct);
         var history = await db.History.AsNoTracking().Where(h => h.ManifestationId == id)
@@ -46,6 +49,9 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
 
     /// <summary>The page shows the most recent entries; the full log stays in the database.</summary>
     public const int MaxHistoryRows = 500;
+
+    private static string UnitOf(Manifestation m, Guid assignmentId, Dictionary<Guid, string> unitNames) =>
+        m.Assignments.FirstOrDefault(a => a.Id == assignmentId) is { } a ? unitNames.GetValueOrDefault(a.UnitId, "—") : "—";
 
     private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames, IReadOnlyList<HistoryView> history)
     {
@@ -85,9 +91,21 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             ArchiveReason = m.ArchiveReason,
             ArchiveJustification = m.ArchiveJustification,
             Team = m.Assignments.OrderBy(a => a.AssignedAt)
-                .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor)))
+                .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor),
+                    a.ProcessNumber, isOmbudsman || a.Includes(actor) ? a.ExtensionRequestJustification : null, a.ExtensionRequestedBy))
                 .ToList(),
-            Messages = m.Messages.Where(x => isOmbudsman || x.Visibility == MessageVisibility.Team).OrderBy(x => x.PostedAt)
+            ResolutionReportedOn = m.ResolutionReportedOn,
+            ResolutionReportSynthesis = m.ResolutionReportSynthesis,
+            IdentityGrants = isOmbudsman
+                ? m.IdentityGrants.OrderBy(g => g.GrantedAt).Select(g => new IdentityGrantView(g.Id, g.CollaboratorName, g.GrantedByName, g.GrantedAt, g.RevokedAt)).ToList()
+                : [],
+            IdentityRequests = m.IdentityRequests.Where(r => isOmbudsman || mine.Any(a => a.Id == r.AssignmentId)).OrderBy(r => r.RequestedAt)
+                .Select(r => new IdentityRequestView(r.Id, r.AssignmentId, UnitOf(m, r.AssignmentId, unitNames), r.RequestedByName, r.RequestedAt, r.Text, r.Status, r.DecidedByName, r.DecidedAt, r.DecisionNote))
+                .ToList(),
+            CollaboratorRequests = m.CollaboratorRequests.Where(r => isOmbudsman || mine.Any(a => a.Id == r.AssignmentId)).OrderBy(r => r.RequestedAt)
+                .Select(r => new CollaboratorRequestView(r.Id, r.CandidateName, r.CandidateUnitId, unitNames.GetValueOrDefault(r.CandidateUnitId, "—"), r.Role, r.Reason, r.RequestedByName, r.RequestedAt, r.Status, r.DecidedByName, r.DecisionNote))
+                .ToList(),
+            Messages = m.Messages.Where(x => m.CanSee(x, actor)).OrderBy(x => x.PostedAt)
                 .Select(x =>
                 {
                     var isMine = x.AuthorId != null && x.AuthorId == actor.UserId;
@@ -121,6 +139,24 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 Finalize = m.Assignments.Where(a => a.Role == AssignmentRole.Responsible && a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList(),
                 Reopen = m.Status is ManifestationStatus.InTreatment or ManifestationStatus.Answered or ManifestationStatus.Concluded
                     ? m.Assignments.Where(a => !a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList()
+                    : [],
+                ViewIdentity = m.MayViewIdentity(actor),
+                ManageIdentityGrants = isOmbudsman && !m.IsAnonymous && !m.Type.IsProtected() && open,
+                RequestIdentity = m.Type.IsProtected() && m.Status == ManifestationStatus.InTreatment && actor.IsCollaborator
+                    ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible
+                        && !m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status != RequestStatus.Refused)).Select(a => a.Id).ToList()
+                    : [],
+                InformProcessNumber = m.Assignments.Where(a => a.IsOpen && a.ProcessNumber is null && (isOmbudsman || a.Includes(actor))
+                    && m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status == RequestStatus.Granted)).Select(a => a.Id).ToList(),
+                RequestExtension = m.Status == ManifestationStatus.InTreatment && actor.IsCollaborator
+                    ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible && !a.Deadline.Extended && !a.HasPendingExtensionRequest).Select(a => a.Id).ToList()
+                    : [],
+                RequestCollaborator = m.Status == ManifestationStatus.InTreatment && actor.IsCollaborator
+                    ? mine.Where(a => a.IsOpen).Select(a => a.Id).ToList()
+                    : [],
+                DecideRequests = isOmbudsman && m.Status == ManifestationStatus.InTreatment,
+                ReportResolution = m.Status == ManifestationStatus.Concluded && m.Resolved == false && !m.AwaitsResolutionRecord && actor.IsCollaborator
+                    ? mine.Where(a => a.Role == AssignmentRole.Responsible).Select(a => a.Id).ToList()
                     : [],
             },
         };

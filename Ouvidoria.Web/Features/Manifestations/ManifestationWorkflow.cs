@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Shared;
@@ -13,7 +14,13 @@ namespace Ouvidoria.Web.Features.Manifestations;
 /// the page's), applies the one domain transition and saves; illegal transitions come back as
 /// pt-BR errors, concurrent edits as a conflict. See docs/decisions/0004-use-cases.md.
 /// </summary>
-public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, TimeProvider clock)
+public sealed partial class ManifestationWorkflow(
+    IDbContextFactory<OuvidoriaDbContext> factory,
+    FileStore files,
+    IIdentityDocumentRenderer identityDocuments,
+    NotificationPlanner notifications,
+    EmailSignal emailSignal,
+    TimeProvider clock)
 {
     public Task<Result<Done>> StartTriageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.StartTriage(actor, now), ct);
@@ -57,6 +64,7 @@ public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbC
                     throw new DomainException("O colaborador escolhido não pertence a esta unidade ou está inativo.");
                 }
 
+                EnsureEventualOnlyObserves(collaborator, role);
                 collaboratorName = collaborator.FullName;
             }
 
@@ -158,6 +166,7 @@ public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbC
                     throw new DomainException("Escolha um colaborador da unidade deste tratamento.");
                 }
 
+                EnsureEventualOnlyObserves(collaborator, assignment.Role);
                 collaboratorName = collaborator.FullName;
             }
 
@@ -183,7 +192,7 @@ public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbC
         ExecuteAsync(id, actor, (m, now) => m.Archive(reason, justification, actor, now), ct);
 
     private static Task<Infrastructure.Identity.ApplicationUser?> FindCollaboratorAsync(OuvidoriaDbContext db, string collaboratorId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Id == collaboratorId && u.IsActive
+        db.Users.AsNoTracking().Where(u => u.Id == collaboratorId && (u.IsActive || u.IsEventual)
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Infrastructure.Identity.Roles.Collaborator)))
             .FirstOrDefaultAsync(ct);
 
@@ -197,6 +206,9 @@ public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbC
             .Include(m => m.Messages)
             .Include(m => m.Answers)
             .Include(m => m.Attachments)
+            .Include(m => m.IdentityGrants)
+            .Include(m => m.IdentityRequests)
+            .Include(m => m.CollaboratorRequests)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
@@ -223,8 +235,18 @@ public sealed partial class ManifestationWorkflow(IDbContextFactory<OuvidoriaDbC
 
         try
         {
-            await apply(db, manifestation, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            await apply(db, manifestation, now);
+            // Alerts are written with the change, in the same transaction (the e-mail outbox).
+            var queued = manifestation.Events.Count > 0;
+            await notifications.PlanAsync(db, manifestation, now, ct);
             await db.SaveChangesAsync(ct);
+            if (queued)
+            {
+                emailSignal.Wake();
+            }
+
+            await SyncEventualCollaboratorsAsync(db, manifestation, ct);
             return Result.Ok;
         }
         catch (DomainException e)

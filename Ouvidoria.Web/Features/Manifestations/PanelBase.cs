@@ -32,6 +32,8 @@ public abstract class PanelBase : ComponentBase
     /// <summary>Shows a validation message caught before calling the workflow.</summary>
     protected void Fail(string message) => Error = message;
 
+    protected void ClearError() => Error = null;
+
     /// <returns>True when the action succeeded (the caller may then clear its form).</returns>
     protected async Task<bool> RunAsync(Func<Task<Result<Done>>> action, string success)
     {

@@ -51,7 +51,12 @@ public sealed record QueueRow(
     int DaysLeft,
     string Units,
     string? Preview,
-    bool ClockPaused = false);
+    bool ClockPaused = false,
+    DateTimeOffset? OtherDueAt = null)
+{
+    /// <summary>Collaborators see their unit's deadline first and the citizen's second; the office the reverse.</summary>
+    public string? OtherDueLabel { get; init; }
+}
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Items, int Total);
 
@@ -146,6 +151,10 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             DueAt = isCollaborator
                 ? m.Assignments.AsQueryable().Where(pending).Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
                 : m.CitizenDeadline.DueAt,
+            // Both deadlines everywhere: the citizen's for units, the earliest open unit deadline for the office.
+            OtherDueAt = isCollaborator
+                ? (DateTimeOffset?)m.CitizenDeadline.DueAt
+                : m.Assignments.AsQueryable().Where(a => a.Role == AssignmentRole.Responsible && a.Status == TreatmentStatus.Open).Min(a => (DateTimeOffset?)a.Deadline.DueAt),
             // Only the ombudsman reads the citizen's own words; everyone else the pseudonymized extract.
             PreviewSource = isOmbudsman ? m.Description : m.Extract,
             ClockPaused = m.ClockPausedAt != null,
@@ -168,6 +177,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
                 r.Status,
                 r.RegisteredAt,
                 r.DueAt,
+                r.OtherDueAt,
                 r.ClockPaused,
                 Preview = r.Type == ManifestationType.Denunciation || r.Type == ManifestationType.Communication || r.PreviewSource == null
                     ? null
@@ -194,7 +204,11 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             DeadlinePolicy.DaysLeft(p.DueAt, now),
             unitsByManifestation.GetValueOrDefault(p.Id, "—"),
             p.Preview is null ? null : (p.Preview.Length > PreviewLength ? p.Preview[..PreviewLength] + "…" : p.Preview),
-            p.ClockPaused && !isCollaborator))
+            p.ClockPaused && !isCollaborator,
+            p.OtherDueAt)
+        {
+            OtherDueLabel = p.OtherDueAt is null ? null : isCollaborator ? "cidadão" : "unidade",
+        })
             .ToList();
         return new QueuePage(items, total);
     }

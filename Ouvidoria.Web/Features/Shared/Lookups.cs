@@ -6,7 +6,11 @@ namespace Ouvidoria.Web.Features.Shared;
 
 public sealed record LookupItem(Guid Id, string Name);
 
-public sealed record CollaboratorItem(string Id, string Name, Guid UnitId);
+public sealed record CollaboratorItem(string Id, string Name, Guid UnitId, bool IsEventual = false)
+{
+    /// <summary>How lists show the person: eventual collaborators are marked (they only observe).</summary>
+    public string Label => IsEventual ? $"{Name} (eventual)" : Name;
+}
 
 /// <summary>Small reference lists for dropdowns (units, themes, collaborators).</summary>
 public sealed class Lookups(IDbContextFactory<OuvidoriaDbContext> factory)
@@ -25,15 +29,15 @@ public sealed class Lookups(IDbContextFactory<OuvidoriaDbContext> factory)
             .Select(t => new ThemeItem(t.Id, t.Name, t.PersonalData)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Active collaborators of a unit (to forward to or reopen for a named person).</summary>
+    /// <summary>Active collaborators of a unit, plus its eventual ones (reactivated when assigned), to forward to or reopen for a named person.</summary>
     public async Task<IReadOnlyList<CollaboratorItem>> CollaboratorsOfAsync(Guid unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Collaborator).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return await db.Users.AsNoTracking()
-            .Where(u => u.UnitId == unitId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Where(u => u.UnitId == unitId && (u.IsActive || u.IsEventual) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
             .OrderBy(u => u.FullName)
-            .Select(u => new CollaboratorItem(u.Id, u.FullName, unitId))
+            .Select(u => new CollaboratorItem(u.Id, u.FullName, unitId, u.IsEventual))
             .ToListAsync(cancellationToken);
     }
 }

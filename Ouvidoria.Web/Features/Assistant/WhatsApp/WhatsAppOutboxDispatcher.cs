@@ -54,8 +54,6 @@ public sealed class WhatsAppOutboxDispatcher(
 
     public async Task SendDueAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var graph = scope.ServiceProvider.GetRequiredService<GraphApiClient>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var due = await db.WhatsAppOutbox
@@ -63,6 +61,14 @@ public sealed class WhatsAppOutboxDispatcher(
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence)
             .Take(50)
             .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            // Nothing to send: an instance without WhatsApp credentials never builds the Graph client.
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var graph = scope.ServiceProvider.GetRequiredService<GraphApiClient>();
         var blocked = new HashSet<string>();
         foreach (var message in due)
         {

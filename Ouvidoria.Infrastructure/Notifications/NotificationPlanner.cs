@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Infrastructure.Notifications;
+
+/// <summary>
+/// Turns the events a transition raised into e-mails in the outbox, on the SAME context (so the
+/// same transaction) as the change: a notification exists exactly when its cause was committed.
+/// </summary>
+public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTemplateStore templates)
+{
+    private static readonly TimeSpan BrasiliaOffset = TimeSpan.FromHours(-3);
+
+    private readonly EmailOptions _options = options.Value;
+
+    /// <summary>Adds the e-mails for <paramref name="manifestation"/>'s pending events to <paramref name="db"/> and clears them.</summary>
+    public async Task PlanAsync(OuvidoriaDbContext db, Manifestation manifestation, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var e in manifestation.Events)
+        {
+            switch (e)
+            {
+                case ForwardedToUnit f:
+                    await ToTeamAsync(db, manifestation, EmailTemplates.Forwarded, f.UnitId, f.CollaboratorId, f.DueAt, now, ct,
+                        ("PAPEL", f.Role == AssignmentRole.Responsible ? "responsável" : "observadora"),
+                        ("INSTRUCOES", manifestation.Assignments.FirstOrDefault(a => a.Id == f.AssignmentId)?.Instructions ?? "—"));
+                    break;
+                case TreatmentReopened r:
+                    await ToTeamAsync(db, manifestation, EmailTemplates.Reopened, r.UnitId, r.CollaboratorId, r.DueAt, now, ct);
+                    break;
+                case IdentityRequestDecided d:
+                    var assignment = manifestation.Assignments.First(a => a.Id == d.AssignmentId);
+                    var recipients = d.RequestedById is null ? [] : await EmailsOfUsersAsync(db, [d.RequestedById], ct);
+                    await AddAsync(db, manifestation, EmailTemplates.IdentityDecided, recipients, now, null, ct,
+                        ("UNIDADE", await UnitNameAsync(db, assignment.UnitId, ct)),
+                        ("DECISAO", d.Granted ? "deferida" : "indeferida"));
+                    break;
+                case ComplementArrived:
+                    await AddAsync(db, manifestation, EmailTemplates.ComplementArrived, await OmbudsmanRecipientsAsync(db, ct), now, null, ct);
+                    break;
+            }
+        }
+
+        manifestation.ClearEvents();
+    }
+
+    /// <summary>
+    /// A deadline alert for one assignment, once per <paramref name="dedupKey"/> (the sweep runs
+    /// often; a unique index on the key makes a repeated alert a no-op).
+    /// </summary>
+    public async Task<int> PlanDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, Assignment assignment, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var recipients = await TeamRecipientsAsync(db, assignment.UnitId, assignment.CollaboratorId, ct);
+        return await AddAsync(db, manifestation, passed ? EmailTemplates.DeadlinePassed : EmailTemplates.DeadlineNear, recipients, now, dedupKey, ct,
+            ("UNIDADE", await UnitNameAsync(db, assignment.UnitId, ct)),
+            ("PRAZO", Date(assignment.Deadline.DueAt)),
+            ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The citizen's deadline (30+30 days) is near or past: the office is alerted, once per threshold.</summary>
+    public async Task<int> PlanCitizenDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct) =>
+        await AddAsync(db, manifestation, passed ? EmailTemplates.CitizenDeadlinePassed : EmailTemplates.CitizenDeadlineNear, await OmbudsmanRecipientsAsync(db, ct), now, dedupKey, ct,
+            ("PRAZO", Date(manifestation.CitizenDeadline.DueAt)),
+            ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private async Task ToTeamAsync(OuvidoriaDbContext db, Manifestation m, string key, Guid unitId, string? collaboratorId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct, params (string, string)[] extra)
+    {
+        var recipients = await TeamRecipientsAsync(db, unitId, collaboratorId, ct);
+        await AddAsync(db, m, key, recipients, now, null, ct, [("UNIDADE", await UnitNameAsync(db, unitId, ct)), ("PRAZO", Date(dueAt)), .. extra]);
+    }
+
+    private async Task<int> AddAsync(OuvidoriaDbContext db, Manifestation m, string key, IReadOnlyList<string> recipients, DateTimeOffset now, string? dedupKey, CancellationToken ct, params (string Key, string Value)[] extra)
+    {
+        if (recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var values = new Dictionary<string, string>
+        {
+            ["NUP"] = m.Nup.ToString(),
+            ["TIPO"] = m.Type.Label(),
+            ["LINK"] = new Uri(new Uri(_options.PortalUrl.EndsWith('/') ? _options.PortalUrl : _options.PortalUrl + "/"), $"manifestacoes/{m.Id}").ToString(),
+        };
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
+
+        var rendered = EmailTemplates.Render(await templates.GetAsync(key, ct), values);
+        var count = 0;
+        foreach (var recipient in recipients)
+        {
+            var recipientKey = dedupKey is null ? null : $"{dedupKey}:{recipient.ToLowerInvariant()}";
+            if (recipientKey is not null && await db.EmailOutbox.AnyAsync(n => n.DedupKey == recipientKey, ct))
+            {
+                continue;
+            }
+
+            db.EmailOutbox.Add(new EmailNotification(key, recipient, rendered, m.Id, recipientKey, now));
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The named collaborator; else the unit's alert address; else its active collaborators.</summary>
+    private static async Task<IReadOnlyList<string>> TeamRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct)
+    {
+        if (collaboratorId is not null)
+        {
+            return await EmailsOfUsersAsync(db, [collaboratorId], ct);
+        }
+
+        var unitEmail = await db.Units.Where(u => u.Id == unitId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (!string.IsNullOrWhiteSpace(unitEmail))
+        {
+            return [unitEmail];
+        }
+
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Collaborator).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.Where(u => u.UnitId == unitId && u.IsActive && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<string>> OmbudsmanRecipientsAsync(OuvidoriaDbContext db, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(_options.OmbudsmanAddress))
+        {
+            return [_options.OmbudsmanAddress];
+        }
+
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Ombudsman).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.Where(u => u.IsActive && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
+
+    private static async Task<IReadOnlyList<string>> EmailsOfUsersAsync(OuvidoriaDbContext db, IReadOnlyList<string> userIds, CancellationToken ct) =>
+        await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+
+    private static async Task<string> UnitNameAsync(OuvidoriaDbContext db, Guid unitId, CancellationToken ct) =>
+        await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "—";
+
+    private static string Date(DateTimeOffset at) => at.ToOffset(BrasiliaOffset).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Where templates come from: the defaults, or the administrators' edited versions.</summary>
+public interface IEmailTemplateStore
+{
+    Task<EmailTemplate> GetAsync(string key, CancellationToken ct);
+}
+
+/// <summary>The built-in templates.</summary>
+public sealed class DefaultEmailTemplateStore : IEmailTemplateStore
+{
+    public Task<EmailTemplate> GetAsync(string key, CancellationToken ct) => Task.FromResult(EmailTemplates.Default(key));
+}

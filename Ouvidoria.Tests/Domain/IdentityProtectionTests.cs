@@ -1,0 +1,296 @@
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Tests.Support;
+
+namespace Ouvidoria.Tests.Domain;
+
+/// <summary>
+/// Decreto 10.153/2019 art. 6-7 and the collaborator manual 2.6-2.7: the justified identity view
+/// of an enabled collaborator, and the investigating unit's requisition in denúncias.
+/// </summary>
+public sealed class IdentityProtectionTests
+{
+    private const string Justification = Manifestation.IdentityViewJustificationText;
+
+    private static readonly Actor Ombudsman = Actors.Ombudsman;
+    private static readonly Actor CollaboratorA = Actors.CollaboratorOf(Actors.UnitA, "colab-a", "Carla (Saúde)");
+    private static readonly Actor OtherOfUnitA = Actors.CollaboratorOf(Actors.UnitA, "colab-a2", "Caio (Saúde)");
+    private static readonly Actor CollaboratorB = Actors.CollaboratorOf(Actors.UnitB, "colab-b", "Bruno (Educação)");
+
+    private readonly FakeTimeProvider _clock = new();
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    [Fact]
+    public void ViewIdentity_WithoutGrant_IsRefusedAndNothingIsRecorded()
+    {
+        var m = Complaint();
+
+        Assert.False(m.MayViewIdentity(CollaboratorA));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ViewIdentity(Justification, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void ViewIdentity_EnabledCollaboratorWithJustification_ReturnsDataAndRecordsTheView()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+        DomainAssert.LastHistory(m, HistoryAction.IdentityViewEnabled, Ombudsman, Now);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        var requester = m.ViewIdentity("  " + Justification + "  ", CollaboratorA, Now);
+
+        Assert.Equal("Maria da Silva", requester.Name);
+        var entry = DomainAssert.LastHistory(m, HistoryAction.IdentityViewed, CollaboratorA, Now);
+        Assert.Equal(Justification, entry.Details);
+    }
+
+    [Fact]
+    public void ViewIdentity_EveryViewIsRecorded()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+
+        m.ViewIdentity(Justification, CollaboratorA, Now);
+        m.ViewIdentity("Preciso contatar a manifestante para agendar a consulta.", CollaboratorA, Now);
+
+        Assert.Equal(2, m.History.Count(h => h.Action == HistoryAction.IdentityViewed));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Preciso ver.")]
+    public void ViewIdentity_MissingOrShortJustification_IsRefused(string justification)
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ViewIdentity(justification, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void ViewIdentity_GrantIsPersonal_AnotherCollaboratorOfTheSameUnitIsRefused()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+
+        Assert.False(m.MayViewIdentity(OtherOfUnitA));
+        DomainAssert.Throws(() => m.ViewIdentity(Justification, OtherOfUnitA, Now));
+    }
+
+    [Fact]
+    public void ViewIdentity_AfterRevocation_IsRefused()
+    {
+        var m = Complaint();
+        var grant = m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+
+        m.RevokeIdentityView(grant.Id, Ombudsman, Now);
+
+        DomainAssert.LastHistory(m, HistoryAction.IdentityViewRevoked, Ombudsman, Now);
+        DomainAssert.Throws(() => m.ViewIdentity(Justification, CollaboratorA, Now));
+        DomainAssert.Throws(() => m.RevokeIdentityView(grant.Id, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void ViewIdentity_AfterTheTreatmentIsFinalized_IsRefused()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla (Saúde)", Actors.UnitA, Ombudsman, Now);
+        m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
+
+        DomainAssert.Throws(() => m.ViewIdentity(Justification, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void EnableIdentityView_OnlyTheOmbudsman()
+    {
+        var m = Complaint();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Actors.Manager, Now));
+    }
+
+    [Fact]
+    public void EnableIdentityView_CollaboratorOfAUnitWithoutTreatment_IsRefused()
+    {
+        var m = Complaint();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-b", "Bruno", Actors.UnitB, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void EnableIdentityView_Twice_IsRefused()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Ombudsman, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void EnableIdentityView_Denuncia_IsRefused_TheArt7RequisitionApplies()
+    {
+        var m = new ManifestationBuilder().OfType(ManifestationType.Denunciation).WithClock(_clock).InTreatment().Build();
+
+        var e = DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Ombudsman, Now));
+        Assert.Contains("art. 7º", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnableIdentityView_Anonymous_IsRefused()
+    {
+        var m = new ManifestationBuilder().Anonymous().WithClock(_clock).InTreatment().Build();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void ShowsIdentityTo_StaysOmbudsmanOnly_EvenForAnEnabledCollaborator()
+    {
+        var m = Complaint();
+        m.EnableIdentityView("colab-a", "Carla", Actors.UnitA, Ombudsman, Now);
+
+        Assert.True(m.ShowsIdentityTo(Ombudsman));
+        Assert.False(m.ShowsIdentityTo(CollaboratorA));
+        Assert.False(m.ShowsIdentityTo(Actors.Manager));
+    }
+
+    [Fact]
+    public void RequestIdentity_Denuncia_PostsTheTextAndBlocksFinalizationUntilDecided()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        Assert.True(request.IsPending);
+        Assert.Equal(Manifestation.IdentityRequestText, m.Messages[^1].Text);
+        DomainAssert.LastHistory(m, HistoryAction.IdentityRequested, CollaboratorA, Now);
+        var e = DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(assignment.Id, CollaboratorA, Now));
+        Assert.Contains("requisição de identidade", e.Message, StringComparison.Ordinal);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNoCompetence(assignment.Id, null, CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void DecideIdentityRequest_Granted_RestrictedMessageAndFinalizationOnlyAfterProcessNumber()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
+
+        Assert.Equal(RequestStatus.Granted, request.Status);
+        Assert.Equal(assignment.Id, message.RestrictedToAssignmentId);
+        Assert.True(m.CanSee(message, CollaboratorA));
+        Assert.True(m.CanSee(message, Ombudsman));
+        Assert.False(m.CanSee(message, CollaboratorB));
+        Assert.False(m.CanSee(message, Actors.Manager));
+        DomainAssert.LastHistory(m, HistoryAction.IdentityRequestGranted, Ombudsman, Now);
+
+        var e = DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(assignment.Id, CollaboratorA, Now));
+        Assert.Contains("número do processo", e.Message, StringComparison.Ordinal);
+
+        m.InformProcessNumber(assignment.Id, " 23000.012345/2026-11 ", CollaboratorA, Now);
+        Assert.Equal("23000.012345/2026-11", assignment.ProcessNumber);
+        m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
+        Assert.False(assignment.IsOpen);
+    }
+
+    [Fact]
+    public void CanDownload_FileOnARestrictedMessage_OnlyTheRequestingTeamAndTheOmbudsman()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
+
+        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, message.Id);
+
+        Assert.True(m.CanDownload(pdf, CollaboratorA));
+        Assert.True(m.CanDownload(pdf, Ombudsman));
+        Assert.False(m.CanDownload(pdf, CollaboratorB));
+        Assert.False(m.CanDownload(pdf, Actors.Manager));
+    }
+
+    [Fact]
+    public void DecideIdentityRequest_Refused_NeedsAReasonAndUnblocksFinalization()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideIdentityRequest(request.Id, grant: false, "  ", Ombudsman, Now));
+        var message = m.DecideIdentityRequest(request.Id, grant: false, "Os fatos podem ser apurados sem a identificação.", Ombudsman, Now);
+
+        Assert.Equal(RequestStatus.Refused, request.Status);
+        Assert.Null(message.RestrictedToAssignmentId);
+        Assert.Contains("indeferida", message.Text, StringComparison.Ordinal);
+        m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
+    }
+
+    [Fact]
+    public void DecideIdentityRequest_OnlyTheOmbudsman_AndOnlyOnce()
+    {
+        var m = Denuncia();
+        var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideIdentityRequest(request.Id, true, null, CollaboratorA, Now));
+        m.DecideIdentityRequest(request.Id, true, null, Ombudsman, Now);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideIdentityRequest(request.Id, false, "Mudança de ideia.", Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void DecideIdentityRequest_AnonymousComunicacao_SaysTheIdentityCannotBeVerified()
+    {
+        var m = new ManifestationBuilder().Anonymous().WithClock(_clock).InTreatment().Build();
+        var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        var message = m.DecideIdentityRequest(request.Id, true, null, Ombudsman, Now);
+
+        Assert.Equal(Manifestation.IdentityNotVerifiableText, message.Text);
+    }
+
+    [Theory]
+    [InlineData(ManifestationType.Complaint)]
+    [InlineData(ManifestationType.Request)]
+    [InlineData(ManifestationType.Suggestion)]
+    [InlineData(ManifestationType.Simplification)]
+    public void RequestIdentity_OtherTypes_AreRefused(ManifestationType type)
+    {
+        var m = new ManifestationBuilder().OfType(type).WithClock(_clock).InTreatment().Build();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void RequestIdentity_ObserverOrOtherUnit_IsRefused()
+    {
+        var m = Denuncia();
+        var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(observer.Id, Manifestation.IdentityRequestText, CollaboratorB, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorB, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, Ombudsman, Now));
+    }
+
+    [Fact]
+    public void InformProcessNumber_Empty_IsRefused()
+    {
+        var m = Denuncia();
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.InformProcessNumber(m.Assignments[0].Id, " ", CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.InformProcessNumber(m.Assignments[0].Id, "123", CollaboratorB, Now));
+    }
+
+    private Manifestation Complaint() =>
+        new ManifestationBuilder().WithClock(_clock).InTreatment(Actors.UnitA).Build();
+
+    private Manifestation Denuncia() =>
+        new ManifestationBuilder().OfType(ManifestationType.Denunciation).WithClock(_clock).InTreatment(Actors.UnitA).Build();
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Notifications;
+using Ouvidoria.Tests.Support.Integration;
+using Ouvidoria.Tests.Support.Mail;
+
+namespace Ouvidoria.Tests.Features.Notifications;
+
+/// <summary>
+/// The e-mail alerts end to end against a real SMTP server (maildev): written with the change that
+/// causes them, sent by the dispatcher, never carrying the requester's data or the content, and
+/// surviving an SMTP outage without loss or duplicates.
+/// </summary>
+public abstract class EmailNotificationTests(MailAppFactory app)
+{
+    private async Task<int> DispatchAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EmailOutboxDispatcher>().SendDueAsync(CancellationToken.None);
+    }
+
+    private async Task<List<EmailNotification>> OutboxAsync(Guid manifestationId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.EmailOutbox.AsNoTracking().Where(n => n.ManifestationId == manifestationId).ToListAsync();
+    }
+
+    private async Task<string> UnitEmailAsync(string unit)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Units.Where(u => u.Name == unit).Select(u => u.Email!).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Forward_AlertReachesTheUnitOverSmtp_WithNupDeadlineAndInstructions_AndNoPersonalData()
+    {
+        await app.Mail.ClearAsync();
+        var unit = await app.UnitIdAsync(DemoStaff.HealthUnit);
+
+        var prepared = await app.PrepareForwardedAsync(unit);
+
+        var queued = Assert.Single(await OutboxAsync(prepared.Id));
+        Assert.Equal((EmailTemplates.Forwarded, await UnitEmailAsync(DemoStaff.HealthUnit)), (queued.Kind, queued.Recipient));
+        Assert.Null(queued.SentAt);
+        Assert.Equal(1, await DispatchAsync());
+
+        var mail = Assert.Single(await app.Mail.WaitForAsync(1));
+        Assert.Equal($"Manifestação {prepared.Nup} encaminhada para tratamento", mail.Subject);
+        Assert.Equal(await UnitEmailAsync(DemoStaff.HealthUnit), Assert.Single(mail.To).Address);
+        Assert.Contains(prepared.Nup, mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Favor apurar e responder em 20 dias.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("responsável", mail.Text, StringComparison.Ordinal);
+        var dueAt = (await app.OpenOkAsync(prepared.Id, await app.ActorAsync(DemoStaff.Ombudsman), recordAccess: false)).Team.Single().Deadline.DueAt;
+        Assert.Contains(dueAt.ToOffset(TimeSpan.FromHours(-3)).ToString("dd/MM/yyyy"), mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"href=\"https://ouvidoria.exemplo.gov.br/manifestacoes/{prepared.Id}\"", mail.Html, StringComparison.Ordinal);
+        foreach (var secret in new[] { prepared.RequesterName, "maria.sigilosa@exemplo.com.br", "123.456.789-09", "me destratou", Cases.InternalNote })
+        {
+            Assert.DoesNotContain(secret, mail.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secret, mail.Html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.NotNull(Assert.Single(await OutboxAsync(prepared.Id)).SentAt);
+    }
+
+    [Fact]
+    public async Task Forward_Refused_QueuesNothing()
+    {
+        var unit = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var prepared = await app.PrepareForwardedAsync(unit);
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var before = (await OutboxAsync(prepared.Id)).Count;
+
+        var again = await app.WorkflowAsync(w => w.ForwardAsync(prepared.Id, unit, AssignmentRole.Responsible, null, null, ombudsman));
+
+        Assert.False(again.IsSuccess);
+        Assert.Equal(before, (await OutboxAsync(prepared.Id)).Count);
+    }
+
+    [Fact]
+    public async Task SmtpOutage_NothingIsLostAndNothingIsSentTwice()
+    {
+        await DispatchAsync();
+        await app.Mail.ClearAsync();
+        var health = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var education = await app.UnitIdAsync(DemoStaff.EducationUnit);
+
+        await app.Mail.StopAsync();
+        var first = await app.PrepareForwardedAsync(health, education);
+        var second = await app.PrepareForwardedAsync(health);
+        Assert.Equal(0, await DispatchAsync());
+        var failing = (await OutboxAsync(first.Id)).Concat(await OutboxAsync(second.Id)).ToList();
+        Assert.Equal(3, failing.Count);
+        Assert.All(failing, n => Assert.Equal((1, (DateTimeOffset?)null), (n.Attempts, n.SentAt)));
+        Assert.All(failing, n => Assert.NotNull(n.LastError));
+
+        await app.Mail.StartAsync();
+        Assert.Equal(0, await DispatchAsync()); // still backing off
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var runs = await Task.WhenAll(DispatchAsync(), DispatchAsync());
+        Assert.Equal(3, runs.Sum());
+        Assert.Equal(0, await DispatchAsync());
+
+        var received = await app.Mail.WaitForAsync(3);
+        Assert.Equal(3, received.Count);
+        Assert.Equal(2, received.Count(m => m.Subject.Contains(first.Nup, StringComparison.Ordinal)));
+        Assert.Single(received, m => m.Subject.Contains(second.Nup, StringComparison.Ordinal));
+        Assert.Equal(3, received.Select(m => (m.Subject, m.To[0].Address)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ReopenAndComplementAndIdentityDecision_EachAlertsTheRightPeople()
+    {
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var carlos = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        var prepared = await app.PrepareForwardedAsync(carlos.UnitId!.Value);
+        var assignment = (await app.OpenOkAsync(prepared.Id, carlos, recordAccess: false)).Team.Single();
+        await app.WorkflowOkAsync(w => w.FinalizeTreatmentAsync(prepared.Id, assignment.Id, carlos));
+        await app.WorkflowOkAsync(w => w.ReopenTreatmentAsync(prepared.Id, assignment.Id, carlos.UserId, ombudsman));
+
+        var reopened = Assert.Single(await OutboxAsync(prepared.Id), n => n.Kind == EmailTemplates.Reopened);
+        Assert.Equal(DemoStaff.HealthCollaborator, reopened.Recipient);
+        Assert.Contains(prepared.Nup, reopened.Subject, StringComparison.Ordinal);
+
+        var receipt = await app.RegisterOkAsync(Registrations.Identified(await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData)));
+        var complement = receipt.Id;
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(complement, ombudsman));
+        await app.WorkflowOkAsync(w => w.RequestComplementAsync(complement, "Informe a data aproximada do fato.", ombudsman));
+        var consult = await app.WithAsync<Ouvidoria.Web.Features.Citizen.ConsultManifestation, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Citizen.CitizenView>>(
+            c => c.SendComplementAsync(receipt.Nup, receipt.Password, "O fato ocorreu em 12/03, às 10h."));
+        Assert.True(consult.IsSuccess, consult.Error?.Message);
+
+        var arrived = Assert.Single(await OutboxAsync(complement), n => n.Kind == EmailTemplates.ComplementArrived);
+        Assert.Equal(DemoStaff.Ombudsman, arrived.Recipient);
+        Assert.DoesNotContain("12/03", arrived.TextBody, StringComparison.Ordinal);
+    }
+}
+
+public sealed class EmailNotificationTestsSqlite(SqliteMailApp app) : EmailNotificationTests(app), IClassFixture<SqliteMailApp>;
+
+public sealed class EmailNotificationTestsPostgres(PostgresMailApp app) : EmailNotificationTests(app), IClassFixture<PostgresMailApp>;

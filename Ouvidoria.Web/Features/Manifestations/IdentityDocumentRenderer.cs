@@ -1,0 +1,39 @@
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Pdf;
+using Ouvidoria.Web.Components.Shared;
+
+namespace Ouvidoria.Web.Features.Manifestations;
+
+/// <summary>
+/// The art. 7 document (collaborator manual 2.7, item 4): identification, original content and
+/// complements, marked on every page with the name of the collaborator who requisitioned it and
+/// the date, so a copy kept outside the system points back to its recipient.
+/// </summary>
+public sealed class IdentityDocumentRenderer(IConfiguration configuration) : IIdentityDocumentRenderer
+{
+    public byte[] Render(Manifestation manifestation, string? themeName, string unitName, IdentityRequest request, Actor generatedBy, DateTimeOffset now)
+    {
+        var requester = manifestation.Requester;
+        var content = new IdentityPdfContent
+        {
+            OfficeName = configuration[ExtractPdfDocument.OfficeNameKey] ?? ExtractPdfDocument.DefaultOfficeName,
+            Nup = manifestation.Nup.ToString(),
+            TypeLabel = manifestation.Type.Label(),
+            Theme = themeName,
+            Subject = manifestation.Subject,
+            RegisteredAt = Formats.DateTime(manifestation.RegisteredAt),
+            CitizenDeadline = Formats.Date(manifestation.CitizenDeadline.DueAt),
+            RequesterName = requester?.Name ?? "Não identificado (comunicação anônima)",
+            RequesterEmail = requester?.Email,
+            RequesterPhone = requester?.Phone,
+            Description = manifestation.Description,
+            Complements = manifestation.ComplementText,
+            RequestingUnit = unitName,
+            GrantedBy = generatedBy.Name,
+            GrantedAt = Formats.DateTime(now),
+            ProcessNumber = manifestation.Assignments.FirstOrDefault(a => a.Id == request.AssignmentId)?.ProcessNumber,
+        };
+        return IdentityPdf.Render(content, new PdfRecipient($"{request.RequestedByName} ({unitName})", Formats.DateTime(now)));
+    }
+}
