@@ -58,4 +58,55 @@ public sealed class IdentityFlowsTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByTestId("requester")).Not.ToContainTextAsync("Maria das Dores");
         await Expect(page.GetByTestId("identity-toggle")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task DenunciaFlow_UnitRequisitionsIdentity_OmbudsmanGrants_UnitGetsThePdfAndFinalizesAfterTheProcessNumber()
+    {
+        var (id, nup) = await portal.PrepareForwardedAsync(
+            ManifestationType.Denunciation,
+            "O chefe do almoxarifado da UPA Norte vende medicamentos; sou técnico de enfermagem lá e vi as notas.",
+            "Relato de possível venda irregular de medicamentos por servidor de uma UPA.",
+            DemoStaff.HealthUnit);
+        var page = await portal.NewPageAsync();
+
+        // The investigating unit requisitions identity and original content (standard text, art. 7).
+        await page.SignInAsync(DemoStaff.HealthCollaborator, DemoSeeder.DemoPassword);
+        await page.OpenAsync($"manifestacoes/{id}");
+        await Expect(page.GetByTestId("requester")).Not.ToContainTextAsync("Maria das Dores");
+        await page.GetByTestId("identity-request-start").ClickAsync();
+        await Expect(page.GetByLabel("Texto da requisição")).ToHaveValueAsync(Manifestation.IdentityRequestText);
+        await page.GetByTestId("identity-request-send").ClickAsync();
+        await Expect(page.GetByTestId("identity-request")).ToContainTextAsync("Aguardando a Ouvidoria");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
+        await Expect(page.GetByTestId("team")).ToContainTextAsync("requisição de identidade aguardando a decisão da Ouvidoria");
+        await page.ShotAsync("22-unidade-requisita-identidade");
+        await page.SignOutAsync();
+
+        // The ombudsman grants: the PDF goes to the thread, restricted to that unit.
+        await page.SignInAsync(DemoStaff.Ombudsman, DemoSeeder.DemoPassword);
+        await page.OpenAsync($"manifestacoes/{id}");
+        await page.GetByTestId("identity-grant").ClickAsync();
+        await Expect(page.GetByTestId("identity-request")).ToContainTextAsync("Deferida");
+        await page.ShotAsync("23-ouvidoria-defere-requisicao");
+        await page.SignOutAsync();
+
+        // The unit downloads the PDF (identity + original, marked with the collaborator's name).
+        await page.SignInAsync(DemoStaff.HealthCollaborator, DemoSeeder.DemoPassword);
+        await page.OpenAsync($"manifestacoes/{id}");
+        await Expect(page.GetByTestId("restricted-badge")).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("thread").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = $"identidade-{nup.Replace(".", "").Replace("/", "").Replace("-", "")}.pdf" }).ClickAsync());
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        var text = Ouvidoria.Tests.Support.PdfText.Flat(pdf);
+        Assert.Contains("Maria das Dores Sigilosa", text, StringComparison.Ordinal);
+        Assert.Contains("vende medicamentos", text, StringComparison.Ordinal);
+        Assert.Contains(DemoSeeder.Accounts.Single(a => a.Email == DemoStaff.HealthCollaborator).Name, text, StringComparison.Ordinal);
+
+        // Finalized only after the process number.
+        await page.GetByLabel("Número do processo apuratório").FillAsync("23000.012345/2026-77");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Informar" }).ClickAsync();
+        await Expect(page.GetByTestId("process-number-form")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
+        await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Finalizado");
+        await page.ShotAsync("24-unidade-finaliza-com-processo");
+    }
 }

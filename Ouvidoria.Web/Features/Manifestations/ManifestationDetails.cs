@@ -88,7 +88,7 @@ public sealed record IdentityRequestView(Guid Id, Guid AssignmentId, string Unit
 
 public sealed record CollaboratorRequestView(Guid Id, string CandidateName, Guid CandidateUnitId, string CandidateUnitName, AssignmentRole Role, string Reason, string RequestedByName, DateTimeOffset RequestedAt, RequestStatus Status, string? DecidedByName, string? DecisionNote);
 
-public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine, bool IsDeleted = false, bool CanDelete = false);
+public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit, string Text, MessageVisibility Visibility, DateTimeOffset PostedAt, bool IsMine, bool IsDeleted = false, bool CanDelete = false, bool Restricted = false);
 
 public sealed record AnswerView(string Text, bool IsConclusive, string AuthorName, DateTimeOffset SentAt);
 

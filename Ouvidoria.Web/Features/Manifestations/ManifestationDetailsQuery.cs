@@ -111,7 +111,7 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                     var isMine = x.AuthorId != null && x.AuthorId == actor.UserId;
                     var canDelete = isMine && !x.IsDeleted && m.Status is not (ManifestationStatus.Concluded or ManifestationStatus.Archived)
                         && (isOmbudsman || mine.Any(a => a.IsOpen));
-                    return new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, isMine, x.IsDeleted, canDelete);
+                    return new MessageView(x.Id, x.AuthorName, x.AuthorUnitId is { } u ? unitNames.GetValueOrDefault(u) : "Ouvidoria", x.Text, x.Visibility, x.PostedAt, isMine, x.IsDeleted, canDelete, x.RestrictedToAssignmentId is not null);
                 })
                 .ToList(),
             Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
