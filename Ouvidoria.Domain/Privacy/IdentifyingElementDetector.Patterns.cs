@@ -68,8 +68,8 @@ public static partial class IdentifyingElementDetector
         Options)]
     private static partial Regex AddressPattern();
 
-    /// <summary>A word of a street name: capitalized (2+ letters, "Pe." allowed), a road code (MG-010), or an ordinal (1º).</summary>
-    private const string AddressWord = @"(?:\p{Lu}[\p{L}'’-]+\.?|[A-Z]{2}-\d{2,3}|\d{1,2}º?[ ]+de[ ]+\p{Lu}\p{L}+|\d{1,2}º|" + LowerAddressWord + ")";
+    /// <summary>A word of a street name: capitalized (2+ letters, "Pe." and "Sant-Anna" allowed), a road code (MG-010), a date (15 de Novembro), an ordinal (1º), or lower case.</summary>
+    private const string AddressWord = @"(?:\p{Lu}[\p{L}'’]+(?:-\p{L}+)*\.?|[A-Z]{2}-\d{2,3}|\d{1,2}º?[ ]+de[ ]+\p{Lu}\p{L}+|\d{1,2}º|" + LowerAddressWord + ")";
 
     /// <summary>
     /// A lower-case word of a street name ("rua jose de alencar 120", as people type on a phone): 3+
@@ -78,7 +78,7 @@ public static partial class IdentifyingElementDetector
     private const string LowerAddressWord =
         @"(?!(?:das|dos|des|del|por|que|com|sem|para|pra|pro|onde|desde|até|ate|foi|era|está|esta|estava|fica|ficou|tem|tinha|mais|muito|muita|toda|todo|todas|todos|" +
         @"inteira|inteiro|principal|perto|esquina|aqui|ali|lá|não|nao|dia|dias|cheia|vazia|escura|sempre|também|tambem|onde|mesma|mesmo|nossa|minha|sua|dele|dela)(?![\p{L}]))" +
-        @"\p{Ll}[\p{L}'’-]{2,}";
+        @"\p{Ll}[\p{L}'’]{2,}(?:-\p{L}+)*";
 
     /// <summary>
     /// Brasília-style and block addresses: a sector code or "Quadra" with its number, then at least one
