@@ -98,7 +98,7 @@ internal static class PrivacyBenchmark
         var builder = new StringBuilder();
         builder.AppendLine(Title).AppendLine();
         builder.AppendLine($"Command: `{command}`");
-        builder.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        builder.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{LoadAverage()}.");
         builder.AppendLine("Rule: span level — a suggestion is correct when it overlaps a gold element of the same kind; a gold element is found when a");
         builder.AppendLine("suggestion of its kind overlaps it. Overall = counts summed over kinds (micro-average). Target: overall recall ≥ 95% on the");
         builder.AppendLine("labelled set (also a test in `Ouvidoria.Tests/Domain/Privacy`). Labelling rules: the header of each set file.");
@@ -132,10 +132,18 @@ internal static class PrivacyBenchmark
         builder.AppendLine();
         builder.AppendLine("| text | result |");
         builder.AppendLine("| --- | --- |");
-        builder.AppendLine($"| first call in a fresh process (realistic text; regex start-up, unoptimized JIT) | {coldMs:F1} ms |");
+        builder.AppendLine($"| first call in a fresh process (realistic text; loads the regex engine, unoptimized JIT; one sample, noisy on this shared machine) | {coldMs:F1} ms |");
         builder.AppendLine($"| realistic 20,000-char text (sentences of the set, 3 names), after warm-up | {realisticRate:N0} chars/s — {realisticMs:F2} ms per text, {realisticFound} elements |");
         builder.AppendLine($"| adversarial 20,000-char text (street words, digit groups, birth cues; nothing to find), after warm-up | {adversarialRate:N0} chars/s — {adversarialMs:F2} ms per text |");
         return builder.ToString();
+    }
+
+    /// <summary>The 1/5/15-minute load average (Linux), since the machine is shared and timings move with it.</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        var parts = File.Exists(path) ? File.ReadAllText(path).Split(' ') : [];
+        return parts.Length >= 3 ? $", load average {parts[0]} / {parts[1]} / {parts[2]} at the end" : string.Empty;
     }
 
     private static void AppendErrors(StringBuilder builder, DetectionEvaluation evaluation)
