@@ -42,6 +42,12 @@ public sealed class RedactionTests(PortalFixture portal) : IClassFixture<PortalF
         await Expect(suggestions.Filter(new() { HasTextString = "Telefone" })).ToContainTextAsync(Phone);
         await Expect(suggestions.Filter(new() { HasTextString = "Nome" })).ToContainTextAsync("Rosana Figueiredo");
         await Expect(page.GetByTestId("redaction-preview")).ToContainTextAsync("Sou [NOME], CPF [CPF], telefone [TELEFONE].");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Tarjar CPF: {Cpf}" })).ToBeCheckedAsync(); // suggestions come checked
+        var phoneBox = page.GetByRole(AriaRole.Checkbox, new() { Name = $"Tarjar Telefone: {Phone}" });
+        await phoneBox.UncheckAsync();
+        await Expect(page.GetByTestId("redaction-preview")).ToContainTextAsync($"telefone {Phone}.");
+        await phoneBox.CheckAsync();
+        await Expect(page.GetByTestId("redaction-preview")).ToContainTextAsync("telefone [TELEFONE].");
 
         // A person involved, added by the ombudsman, becomes one more suggestion.
         await page.GetByLabel("Pessoas envolvidas").FillAsync("Carlos Pimenta");
