@@ -10,10 +10,18 @@ using Microsoft.Extensions.Logging;
 // Webhook intake benchmark (issue 3): signed POSTs to the real app on Kestrel over SQLite, against a
 // raw baseline (one-row insert per transaction with plain Microsoft.Data.Sqlite) measured in the same run.
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- webhook [--seconds 15] [--concurrency 16] [--out docs/benchmarks.md]
+// Identifying-element detection benchmark (issue 4): see PrivacyBenchmark.cs.
+// Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set path] [--seconds N] [--out docs/benchmarks.md]
 var arguments = args.ToList();
+if (arguments.FirstOrDefault() == "privacy")
+{
+    return Ouvidoria.Benchmarks.PrivacyBenchmark.Run(arguments);
+}
+
 if (arguments.FirstOrDefault() != "webhook")
 {
     Console.Error.WriteLine("uso: dotnet run -c Release --project Ouvidoria.Benchmarks -- webhook [--seconds N] [--concurrency N] [--out arquivo.md]");
+    Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set caminho] [--seconds N] [--out arquivo.md]");
     return 2;
 }
 
