@@ -27,6 +27,7 @@ public enum HistoryAction
     AttachmentDownloaded,
     MessageDeleted,
     NoCompetenceDeclared,
+    SurveyAnswered,
 }
 
 /// <summary>
@@ -96,5 +97,6 @@ public static class HistoryActionLabels
         HistoryAction.AttachmentDownloaded => "Download de anexo",
         HistoryAction.MessageDeleted => "Mensagem do tratamento excluída",
         HistoryAction.NoCompetenceDeclared => "Unidade sem competência sobre o assunto",
+        HistoryAction.SurveyAnswered => "Pesquisa de satisfação respondida",
     };
 }

@@ -11,8 +11,8 @@ using Ouvidoria.Infrastructure.Seeding;
 namespace Ouvidoria.Infrastructure.Persistence;
 
 /// <summary>
-/// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, creates the roles
-/// and the baseline themes, and — when <c>Seed:Demo</c> is true — the demo data set.
+/// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, creates the roles,
+/// the baseline themes and the default text templates (every environment), and — when <c>Seed:Demo</c> is true — the demo data set.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -42,6 +42,8 @@ public static class DatabaseInitializer
                 db.Themes.AddRange(DefaultThemes.Create());
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            await DefaultTextTemplates.EnsureAsync(db, (provider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         }
 
         var roleManager = provider.GetRequiredService<RoleManager<IdentityRole>>();

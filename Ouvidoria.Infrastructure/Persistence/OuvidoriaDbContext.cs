@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Administration;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
+using Ouvidoria.Domain.Templates;
 using Ouvidoria.Infrastructure.Identity;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
 
@@ -37,6 +39,12 @@ public sealed class OuvidoriaDbContext(DbContextOptions<OuvidoriaDbContext> opti
     public DbSet<WhatsAppOutboxMessage> WhatsAppOutbox => Set<WhatsAppOutboxMessage>();
 
     public DbSet<AssistantConversation> AssistantConversations => Set<AssistantConversation>();
+
+    public DbSet<TextTemplate> TextTemplates => Set<TextTemplate>();
+
+    public DbSet<AdministrativeChange> AdministrativeChanges => Set<AdministrativeChange>();
+
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
