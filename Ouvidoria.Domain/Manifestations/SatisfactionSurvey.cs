@@ -43,8 +43,8 @@ public sealed class SatisfactionSurvey
             throw new DomainException("Responda se a sua demanda foi atendida: sim, não ou parcialmente.");
         }
 
-        RequireScore(clarity, "a clareza da resposta");
-        RequireScore(satisfaction, "a sua satisfação com o atendimento");
+        RequireScore(clarity, "à clareza da resposta");
+        RequireScore(satisfaction, "à sua satisfação com o atendimento");
         TextLimits.Check(comment, MaxCommentLength, "O comentário");
         Id = Guid.NewGuid();
         ManifestationId = manifestationId;
@@ -75,7 +75,7 @@ public sealed class SatisfactionSurvey
     {
         if (score is < MinScore or > MaxScore)
         {
-            throw new DomainException($"Avalie {what} com uma nota de {MinScore} a {MaxScore}.");
+            throw new DomainException($"Dê uma nota de {MinScore} a {MaxScore} {what}.");
         }
     }
 }

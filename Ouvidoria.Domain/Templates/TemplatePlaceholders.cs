@@ -76,7 +76,7 @@ public static class TemplatePlaceholders
         {
             if (!found.Contains(name, StringComparer.Ordinal))
             {
-                throw new DomainException($"O texto precisa conter o marcador {Token(name)}.");
+                throw new DomainException($"O marcador {Token(name)} é obrigatório neste texto.");
             }
         }
     }
