@@ -9,6 +9,7 @@ using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Administration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Infrastructure.WhatsApp;
@@ -64,7 +65,8 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
     .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
-    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman));
+    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman))
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
@@ -76,6 +78,10 @@ builder.Services.AddScoped<HomeSummaryQuery>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
+builder.Services.AddScoped<TextTemplateAdministration>();
+builder.Services.AddScoped<AnswerModelQuery>();
+builder.Services.AddScoped<CitizenSurvey>();
+builder.Services.AddScoped<SurveyResultQuery>();
 
 // WhatsApp Cloud API channel (Bel): webhook → durable inbox → Bel → outbox → Graph API.
 builder.Services.AddDataProtection().SetApplicationName("Ouvidoria")

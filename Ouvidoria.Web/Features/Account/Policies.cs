@@ -10,4 +10,7 @@ public static class Policies
     public const string Treatment = "Treatment";
 
     public const string Ombudsman = "Ombudsman";
+
+    /// <summary>Administrators: configuration pages (texts, later units, users, themes).</summary>
+    public const string Administration = "Administration";
 }
