@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
@@ -167,6 +169,49 @@ public abstract class TextTemplatesFeatureTests(OuvidoriaAppFactory app)
         Assert.Equal((definition.DefaultTitle, definition.DefaultBody, true), (restored.Value.Title, restored.Value.Body, restored.Value.IsDefault));
         Assert.Equal(["Texto padrão restaurado", "Texto alterado"], restored.Value.Changes.Select(c => c.Summary));
         Assert.Contains("Texto local sobre {NUP}.", restored.Value.Changes[0].Before, StringComparison.Ordinal);
+    }
+
+    // ---------------------------------------------------------------- the page's policy
+
+    [Theory]
+    [InlineData(DemoStaff.Ombudsman)]
+    [InlineData(DemoStaff.HealthCollaborator)]
+    [InlineData(DemoStaff.Manager)]
+    public async Task GetTemplatesPage_OtherStaff_RedirectsToAccessDenied(string email)
+    {
+        using var client = await SignedInClientAsync(email);
+
+        var response = await client.GetAsync("/administracao/modelos");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/conta/acesso-negado", new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task GetTemplatesPage_Administrator_ListsTheTextsByGroup()
+    {
+        using var client = await SignedInClientAsync(DemoStaff.Administrator);
+
+        var response = await client.GetAsync("/administracao/modelos");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = HtmlForms.Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Textos padrão e modelos de resposta", text, StringComparison.Ordinal);
+        Assert.Contains("Respostas", text, StringComparison.Ordinal);
+        Assert.Contains("Sem competência — área responsável conhecida", text, StringComparison.Ordinal);
+        Assert.Contains("Requisição da identidade do denunciante", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Signs in through the real form (antiforgery included), keeping the cookie.</summary>
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var fields = HtmlForms.Inputs(await (await client.GetAsync("/conta/entrar")).Content.ReadAsStringAsync());
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = DemoStaff.Password;
+        var signedIn = await client.PostAsync("/conta/entrar", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
     }
 
     // ---------------------------------------------------------------- "Usar modelo"
