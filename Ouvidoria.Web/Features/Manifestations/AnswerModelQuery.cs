@@ -44,8 +44,9 @@ public sealed class AnswerModelQuery(IDbContextFactory<OuvidoriaDbContext> facto
             return Error.Forbidden("Modelos de resposta são usados pela Ouvidoria e pela unidade responsável com tratamento em aberto.");
         }
 
-        var template = await db.TextTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct)
-            ?? TextTemplate.CreateDefault(key, DateTimeOffset.UtcNow);
+        // Seeded at start-up; the catalog's default stands in should the row be missing.
+        var template = await db.TextTemplates.AsNoTracking().Where(t => t.Key == key).Select(t => new { t.Title, t.Body }).FirstOrDefaultAsync(ct)
+            ?? new { Title = TextTemplateCatalog.Get(key).DefaultTitle, Body = TextTemplateCatalog.Get(key).DefaultBody };
         var values = new Dictionary<string, string>
         {
             [TemplatePlaceholders.Nup] = m.Nup.ToString(),
@@ -54,7 +55,7 @@ public sealed class AnswerModelQuery(IDbContextFactory<OuvidoriaDbContext> facto
             [TemplatePlaceholders.Unit] = await AnsweringUnitAsync(db, m, actor, ct),
             [TemplatePlaceholders.RegisteredOn] = Formats.Date(m.RegisteredAt),
         };
-        return new AnswerModel(template.Title, template.Fill(values));
+        return new AnswerModel(template.Title, TemplatePlaceholders.Fill(template.Body, values));
     }
 
     /// <summary>The page's rule: the ombudsman, or a collaborator whose unit must answer and still can.</summary>
