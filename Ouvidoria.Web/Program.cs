@@ -10,6 +10,7 @@ using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Administration;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Infrastructure.WhatsApp;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
@@ -78,6 +79,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<QueueQuery>();
 builder.Services.AddScoped<ManifestationDetailsQuery>();
 builder.Services.AddScoped<ManifestationWorkflow>();
+builder.Services.AddScoped<StandardTexts>();
 builder.Services.AddScoped<ExtractPdfDocument>();
 builder.Services.AddSingleton<IIdentityDocumentRenderer, IdentityDocumentRenderer>();
 builder.Services.AddScoped<RegisterManifestation>();
@@ -86,6 +88,10 @@ builder.Services.AddScoped<HomeSummaryQuery>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
+builder.Services.AddScoped<TextTemplateAdministration>();
+builder.Services.AddScoped<AnswerModelQuery>();
+builder.Services.AddScoped<CitizenSurvey>();
+builder.Services.AddScoped<SurveyResultQuery>();
 
 // WhatsApp Cloud API channel (Bel): webhook → durable inbox → Bel → outbox → Graph API.
 builder.Services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.SectionName));

@@ -42,6 +42,7 @@ public enum HistoryAction
     CollaboratorRequestRefused,
     ResolutionReported,
     FilesPurged,
+    SurveyAnswered,
 }
 
 /// <summary>
@@ -137,6 +138,7 @@ public static class HistoryActionLabels
         HistoryAction.CollaboratorRequestRefused => "Inclusão de colaborador recusada",
         HistoryAction.ResolutionReported => "Resolução da demanda informada pela unidade",
         HistoryAction.FilesPurged => "Anexos eliminados (política de retenção)",
+        HistoryAction.SurveyAnswered => "Pesquisa de satisfação respondida",
     };
 
     /// <summary>
@@ -158,6 +160,6 @@ public static class HistoryActionLabels
             or HistoryAction.IdentityRequestGranted or HistoryAction.IdentityRequestRefused or HistoryAction.ProcessNumberInformed
             or HistoryAction.UnitDeadlineExtensionRequested or HistoryAction.UnitDeadlineExtensionRefused
             or HistoryAction.CollaboratorRequested or HistoryAction.CollaboratorRequestAccepted or HistoryAction.CollaboratorRequestRefused
-            or HistoryAction.ResolutionReported or HistoryAction.FilesPurged => false,
+            or HistoryAction.ResolutionReported or HistoryAction.FilesPurged or HistoryAction.SurveyAnswered => false,
     };
 }

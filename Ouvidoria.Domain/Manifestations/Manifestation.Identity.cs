@@ -11,11 +11,11 @@ public sealed partial class Manifestation
 {
     /// <summary>The manual's standard justification (2.6), prefilled and editable.</summary>
     public const string IdentityViewJustificationText =
-        "Declaro a necessidade de conhecer a identidade da parte manifestante, para garantir a adequada colaboração no atendimento deste protocolo, conforme atribuído pela Ouvidoria.";
+        "Declaro a necessidade de conhecer a identidade da parte manifestante, para garantir a adequada colaboração no atendimento deste protocolo, conforme atribuído pela Ouvidoria-Geral.";
 
     /// <summary>The manual's standard requisition text (2.7, item 3).</summary>
     public const string IdentityRequestText =
-        "Em atenção à presente denúncia, nos termos do art. 7º do Decreto n. 10.153, de 2019, requisitamos à Ouvidoria informações sobre a identidade da parte denunciante e o teor original da manifestação, incluindo eventuais anexos, por se constituírem informações indispensáveis à análise dos fatos relatados.";
+        "Em atenção à presente denúncia, nos termos do art. 7º do Decreto n. 10.153, de 2019, requisitamos à Ouvidoria-Geral informações sobre a identidade da parte denunciante e o teor original da manifestação, incluindo eventuais anexos, por se constituírem informações indispensáveis à análise dos fatos relatados.";
 
     /// <summary>Posted as text when the identity cannot be verified in the content (manual 2.7, item 5).</summary>
     public const string IdentityNotVerifiableText =

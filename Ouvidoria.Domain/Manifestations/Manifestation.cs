@@ -387,7 +387,11 @@ public sealed partial class Manifestation
     /// The unit has no competence on the subject (manual 2.3 passo 4): posts the manual's standard
     /// text — naming the right area when known — and finalizes that unit's treatment.
     /// </summary>
-    public void DeclareNoCompetence(Guid assignmentId, string? rightArea, Actor actor, DateTimeOffset now)
+    public void DeclareNoCompetence(Guid assignmentId, string? rightArea, Actor actor, DateTimeOffset now) =>
+        DeclareNoCompetence(assignmentId, rightArea, NoCompetenceText(rightArea), actor, now);
+
+    /// <summary>As above, posting <paramref name="standardText"/> (the office's edited version of the manual's text).</summary>
+    public void DeclareNoCompetence(Guid assignmentId, string? rightArea, string standardText, Actor actor, DateTimeOffset now)
     {
         var assignment = FindAssignment(assignmentId);
         if (!assignment.Includes(actor))
@@ -403,7 +407,13 @@ public sealed partial class Manifestation
 
         EnsureMayEndTreatment(assignment);
         TextLimits.Check(rightArea, TextLimits.Subject, "A área responsável");
-        var text = NoCompetenceText(rightArea);
+        if (string.IsNullOrWhiteSpace(standardText))
+        {
+            throw new DomainException("O texto padrão de ausência de competência está vazio: peça ao administrador que o restaure.");
+        }
+
+        TextLimits.Check(standardText, TextLimits.Message, "O texto");
+        var text = standardText.Trim();
         _messages.Add(new TreatmentMessage(Id, actor.UserId, actor.Name, actor.UnitId, text, MessageVisibility.Team, now));
         assignment.Finalize(now);
         Record(HistoryAction.NoCompetenceDeclared, actor, string.IsNullOrWhiteSpace(rightArea) ? "Área responsável desconhecida" : $"Indicada: {rightArea.Trim()}", now);

@@ -17,7 +17,7 @@ namespace Ouvidoria.Infrastructure.Persistence;
 /// <summary>
 /// Start-up: applies migrations (never EnsureCreated), turns on WAL for SQLite, makes sure a Data
 /// Protection key exists (before any transaction needs one), upgrades a pre-existing database once
-/// (<see cref="AuditIntegrityUpgrade"/>), creates the roles and the baseline themes, and — when
+/// (<see cref="AuditIntegrityUpgrade"/>), creates the roles, the baseline themes and the default text templates (every environment), and — when
 /// <c>Seed:Demo</c> is true — the demo data set.
 /// </summary>
 public static class DatabaseInitializer
@@ -61,6 +61,8 @@ public static class DatabaseInitializer
                 db.Themes.AddRange(DefaultThemes.Create());
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            await DefaultTextTemplates.EnsureAsync(db, (provider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         }
 
         var roleManager = provider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Domain.Administration;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Audit;
+using Ouvidoria.Domain.Templates;
 using Ouvidoria.Infrastructure.Identity;
 using Ouvidoria.Infrastructure.Persistence.Protection;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
@@ -57,6 +59,12 @@ public sealed partial class OuvidoriaDbContext(
     public DbSet<Notifications.EmailNotification> EmailOutbox => Set<Notifications.EmailNotification>();
 
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+
+    public DbSet<TextTemplate> TextTemplates => Set<TextTemplate>();
+
+    public DbSet<AdministrativeChange> AdministrativeChanges => Set<AdministrativeChange>();
+
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

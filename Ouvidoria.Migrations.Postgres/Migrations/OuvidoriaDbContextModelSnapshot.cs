@@ -154,6 +154,53 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Administration.AdministrativeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityKey", "At");
+
+                    b.ToTable("AdministrativeChanges", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -653,6 +700,45 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("Manifestations", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.SatisfactionSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Attended")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId")
+                        .IsUnique();
+
+                    b.ToTable("SatisfactionSurveys", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SatisfactionSurveys_Clarity", "\"Clarity\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_SatisfactionSurveys_Satisfaction", "\"Satisfaction\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -748,6 +834,43 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Themes", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Templates.TextTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("TextTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredChainHead", b =>
@@ -1389,6 +1512,15 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany()
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>

@@ -145,6 +145,53 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Administration.AdministrativeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityKey", "At");
+
+                    b.ToTable("AdministrativeChanges", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -644,6 +691,45 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("Manifestations", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.SatisfactionSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attended")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManifestationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestationId")
+                        .IsUnique();
+
+                    b.ToTable("SatisfactionSurveys", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SatisfactionSurveys_Clarity", "\"Clarity\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_SatisfactionSurveys_Satisfaction", "\"Satisfaction\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -739,6 +825,43 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Themes", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Templates.TextTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("TextTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Audit.StoredChainHead", b =>
@@ -1378,6 +1501,15 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Manifestations.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Manifestations.Manifestation", null)
+                        .WithMany()
+                        .HasForeignKey("ManifestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.TreatmentMessage", b =>

@@ -1,5 +1,6 @@
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Templates;
 using Ouvidoria.Tests.Support;
 
 namespace Ouvidoria.Tests.Domain;
@@ -286,6 +287,15 @@ public sealed class IdentityProtectionTests
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.InformProcessNumber(m.Assignments[0].Id, " ", CollaboratorA, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.InformProcessNumber(m.Assignments[0].Id, "123", CollaboratorB, Now));
+    }
+
+    [Fact]
+    public void StandardTexts_DomainDefaults_AreTheEditableCatalogsDefaults()
+    {
+        Assert.Equal(Manifestation.IdentityRequestText, TextTemplateCatalog.Get(TextTemplateKey.IdentityRequest).DefaultBody);
+        Assert.Equal(Manifestation.IdentityViewJustificationText, TextTemplateCatalog.Get(TextTemplateKey.IdentityViewJustification).DefaultBody);
+        Assert.Equal(TextTemplateCatalog.Get(TextTemplateKey.NoCompetenceUnknownArea).DefaultBody, Manifestation.NoCompetenceText(null));
+        Assert.Equal(TextTemplateCatalog.Get(TextTemplateKey.NoCompetenceKnownArea).DefaultBody.Replace("{AREA}", "Secretaria de Obras", StringComparison.Ordinal), Manifestation.NoCompetenceText("Secretaria de Obras"));
     }
 
     private Manifestation Complaint() =>

@@ -208,6 +208,28 @@ public abstract class IdentityAccessTests(OuvidoriaAppFactory app)
         Assert.DoesNotContain("Maria", decided[0].TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StandardTexts_EditedByTheAdministrator_AreWhatTheTreatmentPostsAndPrefills()
+    {
+        var admin = await app.ActorAsync(DemoStaff.Administrator);
+        var carlos = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        var templates = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+            a => a.GetAsync(Ouvidoria.Domain.Templates.TextTemplateKey.NoCompetenceUnknownArea, admin));
+        const string edited = "A {UNIDADE} não trata deste assunto (NUP {NUP}). Encerramos nosso atendimento; desconhecemos a área responsável.";
+        var saved = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+            a => a.SaveAsync(Ouvidoria.Domain.Templates.TextTemplateKey.NoCompetenceUnknownArea, templates.Value.Title, edited, templates.Value.Version, admin));
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+        var prepared = await app.PrepareForwardedAsync(carlos.UnitId!.Value);
+        var mine = (await app.OpenOkAsync(prepared.Id, carlos, recordAccess: false)).Team.Single(t => t.IsMine);
+
+        await app.WorkflowOkAsync(w => w.DeclareNoCompetenceAsync(prepared.Id, mine.Id, null, carlos));
+
+        var posted = (await app.OpenOkAsync(prepared.Id, carlos, recordAccess: false)).Messages.Last().Text;
+        Assert.Equal($"A {DemoStaff.HealthUnit} não trata deste assunto (NUP {prepared.Nup}). Encerramos nosso atendimento; desconhecemos a área responsável.", posted);
+        var justification = await app.WithAsync<StandardTexts, string>(t => t.GetAsync(Ouvidoria.Domain.Templates.TextTemplateKey.IdentityViewJustification, prepared.Id));
+        Assert.Equal(Manifestation.IdentityViewJustificationText, justification);
+    }
+
     private async Task<ApplicationUser> UserAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

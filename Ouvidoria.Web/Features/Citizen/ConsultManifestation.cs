@@ -105,7 +105,8 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         return ToView(manifestation);
     }
 
-    private async Task<Result<Manifestation>> FindAsync(OuvidoriaDbContext db, string? nupText, string? password, CancellationToken ct)
+    /// <summary>The NUP + password check with its throttling, shared by every citizen use case (consult, complement, survey).</summary>
+    internal async Task<Result<Manifestation>> FindAsync(OuvidoriaDbContext db, string? nupText, string? password, CancellationToken ct)
     {
         var key = "consult-failures:" + Nup.DigitsOf(nupText);
         if (cache.TryGetValue(key, out int failures) && failures >= MaxFailures)

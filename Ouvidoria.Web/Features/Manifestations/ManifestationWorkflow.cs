@@ -18,6 +18,7 @@ public sealed partial class ManifestationWorkflow(
     IDbContextFactory<OuvidoriaDbContext> factory,
     FileStore files,
     IIdentityDocumentRenderer identityDocuments,
+    StandardTexts standardTexts,
     NotificationPlanner notifications,
     EmailSignal emailSignal,
     TimeProvider clock)
@@ -146,7 +147,13 @@ public sealed partial class ManifestationWorkflow(
 
     /// <summary>"Sem competência": the manual's standard text (naming the right area if known) and the unit's treatment finalized.</summary>
     public Task<Result<Done>> DeclareNoCompetenceAsync(Guid id, Guid assignmentId, string? rightArea, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.DeclareNoCompetence(assignmentId, rightArea, actor, now), ct);
+        ExecuteAsync(id, actor, async (db, m, now) =>
+        {
+            var unitId = m.Assignments.FirstOrDefault(a => a.Id == assignmentId)?.UnitId;
+            var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "unidade";
+            var text = await standardTexts.NoCompetenceAsync(id, unitName, rightArea, ct);
+            m.DeclareNoCompetence(assignmentId, rightArea, text, actor, now);
+        }, ct);
 
     public Task<Result<Done>> FinalizeTreatmentAsync(Guid id, Guid assignmentId, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.FinalizeTreatment(assignmentId, actor, now), ct);

@@ -66,6 +66,13 @@ public sealed partial class RequestsPanel
         RequestStatus.Refused => "status refused",
     };
 
+    private async Task StartIdentityRequestAsync(Guid assignmentId)
+    {
+        form = Form.Identity;
+        target = assignmentId;
+        text = await StandardTexts.GetAsync(Domain.Templates.TextTemplateKey.IdentityRequest, Details.Id, Details.Team.FirstOrDefault(a => a.Id == assignmentId)?.UnitName);
+    }
+
     private async Task StartCollaboratorRequestAsync(Guid assignmentId)
     {
         form = Form.Collaborator;
