@@ -6,6 +6,8 @@ public static class TextLimits
     public const int Name = 200;
     public const int Email = 200;
     public const int Phone = 40;
+    public const int Cpf = 14;
+    public const int Address = 300;
     public const int Subject = 200;
     public const int Instructions = 4000;
     public const int Justification = 2000;

@@ -14,7 +14,7 @@ public sealed record Requester
         Name = string.Empty;
     }
 
-    public Requester(string name, string? email, string? phone)
+    public Requester(string name, string? email, string? phone, string? cpf = null, string? address = null)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -29,9 +29,23 @@ public sealed record Requester
             throw new DomainException("E-mail inválido: use o formato nome@dominio.gov.br.");
         }
 
+        TextLimits.Check(address, TextLimits.Address, "O endereço");
+        string? formattedCpf = null;
+        if (!string.IsNullOrWhiteSpace(cpf))
+        {
+            if (!Privacy.Cpf.TryParse(cpf, out var parsed, out var error))
+            {
+                throw new DomainException(error);
+            }
+
+            formattedCpf = parsed.ToString();
+        }
+
         Name = name.Trim();
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        Cpf = formattedCpf;
+        Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
     }
 
     public string Name { get; private init; }
@@ -39,6 +53,12 @@ public sealed record Requester
     public string? Email { get; private init; }
 
     public string? Phone { get; private init; }
+
+    /// <summary>Optional; validated check digits, stored formatted (000.000.000-00), encrypted at rest.</summary>
+    public string? Cpf { get; private init; }
+
+    /// <summary>Optional postal address, encrypted at rest.</summary>
+    public string? Address { get; private init; }
 
     /// <summary>What a collaborator without identity access sees.</summary>
     public static string Pseudonymized => "[Dados pessoais protegidos — Decreto nº 10.153/2019]";

@@ -1484,6 +1484,16 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                             b1.Property<Guid>("ManifestationId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("Address")
+                                .HasMaxLength(1328)
+                                .HasColumnType("character varying(1328)")
+                                .HasColumnName("RequesterAddress");
+
+                            b1.Property<string>("Cpf")
+                                .HasMaxLength(176)
+                                .HasColumnType("character varying(176)")
+                                .HasColumnName("RequesterCpf");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(924)
                                 .HasColumnType("character varying(924)")

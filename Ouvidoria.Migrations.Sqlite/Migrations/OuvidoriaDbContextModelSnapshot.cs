@@ -1473,6 +1473,16 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("ManifestationId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Address")
+                                .HasMaxLength(1328)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RequesterAddress");
+
+                            b1.Property<string>("Cpf")
+                                .HasMaxLength(176)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RequesterCpf");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(924)
                                 .HasColumnType("TEXT")

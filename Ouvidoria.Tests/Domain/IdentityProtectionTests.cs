@@ -298,6 +298,23 @@ public sealed class IdentityProtectionTests
         Assert.Equal(TextTemplateCatalog.Get(TextTemplateKey.NoCompetenceKnownArea).DefaultBody.Replace("{AREA}", "Secretaria de Obras", StringComparison.Ordinal), Manifestation.NoCompetenceText("Secretaria de Obras"));
     }
 
+    [Theory]
+    [InlineData("52998224725", "529.982.247-25")]
+    [InlineData(" 529.982.247-25 ", "529.982.247-25")]
+    public void Requester_ValidCpf_IsStoredFormatted(string typed, string stored) =>
+        Assert.Equal(stored, new Requester("Maria", null, null, typed).Cpf);
+
+    [Theory]
+    [InlineData("529.982.247-24")]
+    [InlineData("111.111.111-11")]
+    [InlineData("1234")]
+    public void Requester_InvalidCpf_IsRefusedInPortuguese(string cpf) =>
+        DomainAssert.Throws(() => _ = new Requester("Maria", null, null, cpf));
+
+    [Fact]
+    public void Requester_AddressTooLong_IsRefused() =>
+        DomainAssert.Throws(() => _ = new Requester("Maria", null, null, null, new string('x', TextLimits.Address + 1)));
+
     private Manifestation Complaint() =>
         new ManifestationBuilder().WithClock(_clock).InTreatment(Actors.UnitA).Build();
 

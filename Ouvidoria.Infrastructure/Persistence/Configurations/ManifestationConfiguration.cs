@@ -38,6 +38,8 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
             requester.Property(r => r.Name).HasColumnName("RequesterName").IsIdentityData(TextLimits.Name);
             requester.Property(r => r.Email).HasColumnName("RequesterEmail").IsIdentityData(TextLimits.Email);
             requester.Property(r => r.Phone).HasColumnName("RequesterPhone").IsIdentityData(TextLimits.Phone);
+            requester.Property(r => r.Cpf).HasColumnName("RequesterCpf").IsIdentityData(TextLimits.Cpf);
+            requester.Property(r => r.Address).HasColumnName("RequesterAddress").IsIdentityData(TextLimits.Address);
         });
         builder.Navigation(m => m.Requester).IsRequired(false);
 

@@ -53,6 +53,41 @@ public abstract class IdentityEncryptionTests(OuvidoriaAppFactory app)
     }
 
     [Fact]
+    public async Task Register_WithCpfAndAddress_StoredEncryptedShownToTheOmbudsmanOnly()
+    {
+        var request = Registrations.Identified(await app.ThemeIdAsync(Registrations.ThemeRequiringEmail))
+            with { Cpf = "52998224725", Address = "Rua das Acácias, 120, ap. 301 — Belo Horizonte" };
+        var receipt = await app.RegisterOkAsync(request);
+
+        await using (var db = app.CreateDbContext())
+        {
+            var cpf = await db.Database.SqlQuery<string?>($"SELECT \"RequesterCpf\" AS \"Value\" FROM \"Manifestations\" WHERE \"Id\" = {receipt.Id}").SingleAsync();
+            var address = await db.Database.SqlQuery<string?>($"SELECT \"RequesterAddress\" AS \"Value\" FROM \"Manifestations\" WHERE \"Id\" = {receipt.Id}").SingleAsync();
+            Assert.DoesNotContain("529", cpf!, StringComparison.Ordinal);
+            Assert.DoesNotContain("Acácias", address!, StringComparison.Ordinal);
+            Assert.Equal("529.982.247-25", Protector.Unprotect(cpf!));
+        }
+
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(receipt.Id, ombudsman));
+        var forOmbudsman = await app.OpenOkAsync(receipt.Id, ombudsman, recordAccess: false);
+        Assert.Equal(("529.982.247-25", "Rua das Acácias, 120, ap. 301 — Belo Horizonte"), (forOmbudsman.RequesterCpf, forOmbudsman.RequesterAddress));
+        var manager = await app.OpenOkAsync(receipt.Id, await app.ActorAsync(DemoStaff.Manager), recordAccess: false);
+        Assert.Equal((null, null), (manager.RequesterCpf, manager.RequesterAddress));
+    }
+
+    [Fact]
+    public async Task Register_InvalidCpf_RefusedWithAClearMessageAndNothingStored()
+    {
+        var request = Registrations.Identified(await app.ThemeIdAsync(Registrations.ThemeRequiringEmail)) with { Cpf = "529.982.247-24" };
+
+        var result = await app.RegisterAsync(request);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("dígitos verificadores", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenManifestation_Ombudsman_ReadsTheDecryptedIdentity()
     {
         var request = Registrations.Identified(await app.ThemeIdAsync(Registrations.ThemeRequiringEmail));

@@ -17,6 +17,11 @@ public sealed record RegistrationRequest
     public string? Name { get; init; }
     public string? Email { get; init; }
     public string? Phone { get; init; }
+
+    /// <summary>Optional; check digits validated.</summary>
+    public string? Cpf { get; init; }
+
+    public string? Address { get; init; }
     public bool ConsentToShare { get; init; }
     public required string Description { get; init; }
     public Channel Channel { get; init; } = Channel.Web;
@@ -130,6 +135,6 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             throw new DomainException($"Para a temática \"{theme.Name}\" informe também um e-mail para contato.");
         }
 
-        return new Requester(request.Name ?? string.Empty, request.Email, request.Phone);
+        return new Requester(request.Name ?? string.Empty, request.Email, request.Phone, request.Cpf, request.Address);
     }
 }

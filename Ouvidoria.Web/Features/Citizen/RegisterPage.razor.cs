@@ -49,6 +49,8 @@ public sealed partial class RegisterPage
             Name = anonymous ? null : input.Name,
             Email = anonymous ? null : input.Email,
             Phone = anonymous ? null : input.Phone,
+            Cpf = anonymous ? null : input.Cpf,
+            Address = anonymous ? null : input.Address,
             ConsentToShare = !anonymous && input.Consent,
             Description = input.Description,
             Channel = Channel.Web,
@@ -95,6 +97,10 @@ public sealed partial class RegisterPage
         public string? Name { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
+
+        public string? Cpf { get; set; }
+
+        public string? Address { get; set; }
         public bool Consent { get; set; }
         public string Description { get; set; } = string.Empty;
     }

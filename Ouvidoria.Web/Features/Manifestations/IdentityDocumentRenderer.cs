@@ -27,6 +27,8 @@ public sealed class IdentityDocumentRenderer(IConfiguration configuration) : IId
             RequesterName = requester?.Name ?? "Não identificado (comunicação anônima)",
             RequesterEmail = requester?.Email,
             RequesterPhone = requester?.Phone,
+            RequesterCpf = requester?.Cpf,
+            RequesterAddress = requester?.Address,
             Description = manifestation.Description,
             Complements = manifestation.ComplementText,
             RequestingUnit = unitName,

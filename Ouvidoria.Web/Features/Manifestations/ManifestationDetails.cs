@@ -34,6 +34,8 @@ public sealed record ManifestationDetails
     public required string? RequesterName { get; init; }
     public required string? RequesterEmail { get; init; }
     public required string? RequesterPhone { get; init; }
+    public string? RequesterCpf { get; init; }
+    public string? RequesterAddress { get; init; }
     public required bool ConsentToShare { get; init; }
 
     public required string? ComplementRequest { get; init; }

@@ -81,6 +81,8 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             RequesterName = m.Requester is null ? null : identityVisible ? m.Requester.Name : Requester.Pseudonymized,
             RequesterEmail = identityVisible ? m.Requester?.Email : null,
             RequesterPhone = identityVisible ? m.Requester?.Phone : null,
+            RequesterCpf = identityVisible ? m.Requester?.Cpf : null,
+            RequesterAddress = identityVisible ? m.Requester?.Address : null,
             ConsentToShare = m.ConsentToShare,
             ComplementRequest = m.ComplementRequest,
             ComplementDueAt = m.ComplementDueAt,

@@ -25,7 +25,7 @@ public sealed partial class ManifestationWorkflow
     {
         Requester? requester = null;
         var result = await ExecuteAsync(id, actor, (m, now) => requester = m.ViewIdentity(justification, actor, now), ct);
-        return result.IsSuccess ? new RequesterView(requester!.Name, requester.Email, requester.Phone) : result.Error!;
+        return result.IsSuccess ? new RequesterView(requester!.Name, requester.Email, requester.Phone, requester.Cpf, requester.Address) : result.Error!;
     }
 
     /// <summary>The investigating unit requisitions identity and original content (art. 7 Decreto 10.153/2019).</summary>
@@ -71,4 +71,4 @@ public sealed partial class ManifestationWorkflow
 }
 
 /// <summary>The requester's data as shown after a justified view.</summary>
-public sealed record RequesterView(string Name, string? Email, string? Phone);
+public sealed record RequesterView(string Name, string? Email, string? Phone, string? Cpf = null, string? Address = null);
