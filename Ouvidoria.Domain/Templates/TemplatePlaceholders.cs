@@ -27,6 +27,24 @@ public static class TemplatePlaceholders
     /// <summary>The area a unit without competence points to.</summary>
     public const string Area = "AREA";
 
+    /// <summary>E-mails: the unit's role (responsável / observadora).</summary>
+    public const string Role = "PAPEL";
+
+    /// <summary>E-mails: a deadline, dd/MM/aaaa.</summary>
+    public const string Deadline = "PRAZO";
+
+    /// <summary>E-mails: days left before a deadline.</summary>
+    public const string DaysLeft = "DIAS";
+
+    /// <summary>E-mails: the ombudsman's instructions to the unit.</summary>
+    public const string Instructions = "INSTRUCOES";
+
+    /// <summary>E-mails: deferida / indeferida.</summary>
+    public const string Decision = "DECISAO";
+
+    /// <summary>E-mails: the link to the manifestation in the portal.</summary>
+    public const string Link = "LINK";
+
     /// <summary>What each marker means, for the administration page.</summary>
     public static string Describe(string placeholder) => placeholder switch
     {
@@ -36,6 +54,12 @@ public static class TemplatePlaceholders
         Unit => "unidade que responde",
         RegisteredOn => "data de registro (dd/mm/aaaa)",
         Area => "área responsável indicada",
+        Role => "papel da unidade (responsável/observadora)",
+        Deadline => "prazo (dd/mm/aaaa)",
+        DaysLeft => "dias restantes até o prazo",
+        Instructions => "instruções da Ouvidoria à unidade",
+        Decision => "decisão (deferida/indeferida)",
+        Link => "endereço da manifestação no sistema",
         _ => placeholder,
     };
 
@@ -48,6 +72,12 @@ public static class TemplatePlaceholders
         [Unit] = "Secretaria de Saúde",
         [RegisteredOn] = "10/03/2026",
         [Area] = "Secretaria de Obras",
+        [Role] = "responsável",
+        [Deadline] = "30/03/2026",
+        [DaysLeft] = "5",
+        [Instructions] = "Verificar o estoque e informar a previsão de reposição.",
+        [Decision] = "deferida",
+        [Link] = "https://ouvidoria.exemplo.gov.br/manifestacoes/…",
     };
 
     public static string Token(string placeholder) => "{" + placeholder + "}";

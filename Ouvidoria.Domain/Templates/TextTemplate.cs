@@ -80,6 +80,11 @@ public sealed class TextTemplate
         TextLimits.Check(body, MaxBodyLength, "O texto");
         var definition = TextTemplateCatalog.Get(key);
         TemplatePlaceholders.Validate(body, definition.Placeholders, definition.RequiredPlaceholders);
+        if (definition.Group == TextTemplateGroup.Emails)
+        {
+            // An e-mail's title is its subject: the same closed list of markers.
+            TemplatePlaceholders.Validate(title, definition.Placeholders, []);
+        }
     }
 
     public AdministrativeChange Edit(string? title, string? body, Actor actor, DateTimeOffset now)

@@ -28,6 +28,9 @@ public static class TextTemplateCatalog
 
     private static readonly string[] TreatmentMarkers = [Nup, Unit];
 
+    /// <summary>Never any personal data or content in an e-mail: the closed list of markers is all there is.</summary>
+    private static readonly string[] EmailMarkers = [Nup, TypeName, Unit, Role, Deadline, DaysLeft, Instructions, Decision, Link];
+
     private const string AnswerUsage = "Botão “Usar modelo” ao escrever a resposta da unidade no tratamento e a resposta da Ouvidoria ao manifestante.";
 
     public static IReadOnlyList<TextTemplateDefinition> All { get; } =
@@ -108,10 +111,35 @@ public static class TextTemplateCatalog
         new(TextTemplateKey.IdentityViewJustification, TextTemplateGroup.Identity, "Justificativa para visualizar os dados do usuário",
             "Declaro a necessidade de conhecer a identidade da parte manifestante, para garantir a adequada colaboração no atendimento deste protocolo, conforme atribuído pela Ouvidoria-Geral.",
             "Justificativa sugerida quando o colaborador habilitado muda \"Visualizar dados\" para SIM.", TreatmentMarkers, [], InUse: true),
+        Email(TextTemplateKey.EmailForwarded, "Manifestação {NUP} encaminhada para tratamento", "A Ouvidoria encaminhou à unidade {UNIDADE} a manifestação NUP {NUP} ({TIPO}), como {PAPEL}.\n\n" +
+            "Prazo para resposta à Ouvidoria: {PRAZO}.\n\nInstruções da Ouvidoria: {INSTRUCOES}\n\n" +
+            "Acesse o sistema e inicie o tratamento: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailReopened, "Tratamento reaberto: manifestação {NUP}", "O tratamento da manifestação NUP {NUP} ({TIPO}) pela unidade {UNIDADE} foi reaberto.\n\n" +
+            "Novo prazo para resposta à Ouvidoria: {PRAZO}.\n\nAcesse o sistema: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailDeadlineNear, "Prazo vence em {DIAS} dia(s): manifestação {NUP}", "O prazo da unidade {UNIDADE} para responder à Ouvidoria sobre a manifestação NUP {NUP} ({TIPO}) vence em {PRAZO} ({DIAS} dia(s)).\n\n" +
+            "Se precisar, peça a prorrogação (uma única vez, com justificativa) no próprio sistema: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailDeadlinePassed, "Prazo vencido: manifestação {NUP}", "O prazo da unidade {UNIDADE} para responder à Ouvidoria sobre a manifestação NUP {NUP} ({TIPO}) venceu em {PRAZO}.\n\n" +
+            "Responda com urgência no sistema: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailIdentityDecided, "Requisição de identidade {DECISAO}: manifestação {NUP}", "A Ouvidoria decidiu a requisição de identidade (art. 7º do Decreto nº 10.153/2019) da unidade {UNIDADE} na manifestação NUP {NUP}: {DECISAO}.\n\n" +
+            "Consulte o tratamento no sistema: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailCitizenDeadlineNear, "Resposta ao cidadão vence em {DIAS} dia(s): manifestação {NUP}", "O prazo de resposta conclusiva ao cidadão da manifestação NUP {NUP} ({TIPO}) vence em {PRAZO} ({DIAS} dia(s)).\n\n" +
+            "Acompanhe o tratamento ou prorrogue o prazo (uma única vez, com justificativa): {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailCitizenDeadlinePassed, "Resposta ao cidadão vencida: manifestação {NUP}", "O prazo de resposta conclusiva ao cidadão da manifestação NUP {NUP} ({TIPO}) venceu em {PRAZO} (Lei nº 13.460/2017, art. 16).\n\n" +
+            "Acesse o sistema: {LINK}\n\n" + Footer),
+        Email(TextTemplateKey.EmailComplementArrived, "Complementação recebida: manifestação {NUP}", "O manifestante respondeu ao pedido de complementação da manifestação NUP {NUP} ({TIPO}). A manifestação voltou para a triagem.\n\n" +
+            "Acesse o sistema: {LINK}\n\n" + Footer),
     ];
 
     public static TextTemplateDefinition Get(TextTemplateKey key) =>
         All.FirstOrDefault(d => d.Key == key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Modelo sem definição no catálogo.");
+
+    private const string EmailUsage = "E-mail de alerta (o título é o assunto; a versão HTML é gerada a partir deste texto).";
+
+    private const string Footer =
+        "Por se tratar de informação restrita (Decreto nº 10.153/2019), nenhum conteúdo da manifestação nem dado do manifestante é enviado por e-mail: acesse o sistema. Não responda a esta mensagem.";
+
+    private static TextTemplateDefinition Email(TextTemplateKey key, string subject, string body) =>
+        new(key, TextTemplateGroup.Emails, subject, body, EmailUsage, EmailMarkers, [], InUse: true);
 
     private static TextTemplateDefinition Answer(TextTemplateKey key, string title, string body) =>
         new(key, TextTemplateGroup.Answers, title, body, AnswerUsage, AnswerMarkers, [], InUse: true);

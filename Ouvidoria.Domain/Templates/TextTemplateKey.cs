@@ -34,6 +34,30 @@ public enum TextTemplateKey
 
     /// <summary>A collaborator's justification to view the requester's data (manual 2.6).</summary>
     IdentityViewJustification,
+
+    /// <summary>E-mail: forwarded to a unit (the alert of manual 2.1). Title = subject.</summary>
+    EmailForwarded,
+
+    /// <summary>E-mail: a treatment was reopened.</summary>
+    EmailReopened,
+
+    /// <summary>E-mail: a unit's deadline is near.</summary>
+    EmailDeadlineNear,
+
+    /// <summary>E-mail: a unit's deadline passed.</summary>
+    EmailDeadlinePassed,
+
+    /// <summary>E-mail: an art. 7 requisition was decided.</summary>
+    EmailIdentityDecided,
+
+    /// <summary>E-mail: the citizen answered a complement request.</summary>
+    EmailComplementArrived,
+
+    /// <summary>E-mail: the citizen's deadline is near.</summary>
+    EmailCitizenDeadlineNear,
+
+    /// <summary>E-mail: the citizen's deadline passed.</summary>
+    EmailCitizenDeadlinePassed,
 }
 
 /// <summary>How the administration page groups the texts.</summary>
@@ -47,6 +71,9 @@ public enum TextTemplateGroup
 
     /// <summary>Identidade: identity requests and justifications.</summary>
     Identity,
+
+    /// <summary>E-mails: the alerts (title = subject).</summary>
+    Emails,
 }
 
 public static class TextTemplateGroupLabels
@@ -56,6 +83,7 @@ public static class TextTemplateGroupLabels
         TextTemplateGroup.Answers => "Respostas",
         TextTemplateGroup.Treatment => "Tratamento",
         TextTemplateGroup.Identity => "Identidade",
+        TextTemplateGroup.Emails => "E-mails (o título é o assunto)",
     };
 }
 

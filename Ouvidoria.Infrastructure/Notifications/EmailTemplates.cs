@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Ouvidoria.Domain.Templates;
 
 namespace Ouvidoria.Infrastructure.Notifications;
 
@@ -30,45 +31,21 @@ public static partial class EmailTemplates
     /// <summary>Every placeholder a template may use.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["NUP", "TIPO", "UNIDADE", "PAPEL", "PRAZO", "DIAS", "INSTRUCOES", "DECISAO", "LINK"];
 
-    private const string Footer =
-        "Por se tratar de informação restrita (Decreto nº 10.153/2019), nenhum conteúdo da manifestação nem dado do manifestante é enviado por e-mail: acesse o sistema. Não responda a esta mensagem.";
+    /// <summary>Each e-mail's key in the administrators' text store (/administracao/modelos, group "E-mails").</summary>
+    public static IReadOnlyDictionary<string, TextTemplateKey> Keys { get; } = new Dictionary<string, TextTemplateKey>
+    {
+        [Forwarded] = TextTemplateKey.EmailForwarded,
+        [Reopened] = TextTemplateKey.EmailReopened,
+        [DeadlineNear] = TextTemplateKey.EmailDeadlineNear,
+        [DeadlinePassed] = TextTemplateKey.EmailDeadlinePassed,
+        [IdentityDecided] = TextTemplateKey.EmailIdentityDecided,
+        [ComplementArrived] = TextTemplateKey.EmailComplementArrived,
+        [CitizenDeadlineNear] = TextTemplateKey.EmailCitizenDeadlineNear,
+        [CitizenDeadlinePassed] = TextTemplateKey.EmailCitizenDeadlinePassed,
+    };
 
     public static IReadOnlyList<EmailTemplate> Defaults { get; } =
-    [
-        new(Forwarded, "Encaminhamento para tratamento",
-            "Manifestação {NUP} encaminhada para tratamento",
-            "A Ouvidoria encaminhou à unidade {UNIDADE} a manifestação NUP {NUP} ({TIPO}), como {PAPEL}.\n\n" +
-            "Prazo para resposta à Ouvidoria: {PRAZO}.\n\nInstruções da Ouvidoria: {INSTRUCOES}\n\n" +
-            "Acesse o sistema e inicie o tratamento: {LINK}\n\n" + Footer),
-        new(Reopened, "Reabertura de tratamento",
-            "Tratamento reaberto: manifestação {NUP}",
-            "O tratamento da manifestação NUP {NUP} ({TIPO}) pela unidade {UNIDADE} foi reaberto.\n\n" +
-            "Novo prazo para resposta à Ouvidoria: {PRAZO}.\n\nAcesse o sistema: {LINK}\n\n" + Footer),
-        new(DeadlineNear, "Prazo próximo do vencimento",
-            "Prazo vence em {DIAS} dia(s): manifestação {NUP}",
-            "O prazo da unidade {UNIDADE} para responder à Ouvidoria sobre a manifestação NUP {NUP} ({TIPO}) vence em {PRAZO} ({DIAS} dia(s)).\n\n" +
-            "Se precisar, peça a prorrogação (uma única vez, com justificativa) no próprio sistema: {LINK}\n\n" + Footer),
-        new(DeadlinePassed, "Prazo vencido",
-            "Prazo vencido: manifestação {NUP}",
-            "O prazo da unidade {UNIDADE} para responder à Ouvidoria sobre a manifestação NUP {NUP} ({TIPO}) venceu em {PRAZO}.\n\n" +
-            "Responda com urgência no sistema: {LINK}\n\n" + Footer),
-        new(IdentityDecided, "Decisão sobre requisição de identidade",
-            "Requisição de identidade {DECISAO}: manifestação {NUP}",
-            "A Ouvidoria decidiu a requisição de identidade (art. 7º do Decreto nº 10.153/2019) da unidade {UNIDADE} na manifestação NUP {NUP}: {DECISAO}.\n\n" +
-            "Consulte o tratamento no sistema: {LINK}\n\n" + Footer),
-        new(CitizenDeadlineNear, "Prazo de resposta ao cidadão próximo",
-            "Resposta ao cidadão vence em {DIAS} dia(s): manifestação {NUP}",
-            "O prazo de resposta conclusiva ao cidadão da manifestação NUP {NUP} ({TIPO}) vence em {PRAZO} ({DIAS} dia(s)).\n\n" +
-            "Acompanhe o tratamento ou prorrogue o prazo (uma única vez, com justificativa): {LINK}\n\n" + Footer),
-        new(CitizenDeadlinePassed, "Prazo de resposta ao cidadão vencido",
-            "Resposta ao cidadão vencida: manifestação {NUP}",
-            "O prazo de resposta conclusiva ao cidadão da manifestação NUP {NUP} ({TIPO}) venceu em {PRAZO} (Lei nº 13.460/2017, art. 16).\n\n" +
-            "Acesse o sistema: {LINK}\n\n" + Footer),
-        new(ComplementArrived, "Complementação recebida",
-            "Complementação recebida: manifestação {NUP}",
-            "O manifestante respondeu ao pedido de complementação da manifestação NUP {NUP} ({TIPO}). A manifestação voltou para a triagem.\n\n" +
-            "Acesse o sistema: {LINK}\n\n" + Footer),
-    ];
+        Keys.Select(k => new EmailTemplate(k.Key, TextTemplateCatalog.Get(k.Value).Usage, TextTemplateCatalog.Get(k.Value).DefaultTitle, TextTemplateCatalog.Get(k.Value).DefaultBody)).ToList();
 
     public static EmailTemplate Default(string key) =>
         Defaults.FirstOrDefault(t => t.Key == key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Modelo de e-mail desconhecido.");

@@ -16,7 +16,7 @@ public static class NotificationsRegistration
             return new PickupDirectory(string.IsNullOrWhiteSpace(configured) ? Path.Combine(contentRoot, "App_Data", "mail") : configured);
         });
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton<IEmailTemplateStore, DefaultEmailTemplateStore>();
+        services.AddSingleton<IEmailTemplateStore, StoredEmailTemplateStore>();
         services.AddSingleton<EmailSignal>();
         services.AddScoped<NotificationPlanner>();
         services.AddSingleton<EmailOutboxDispatcher>();

@@ -48,7 +48,7 @@ public abstract class TextTemplatesFeatureTests(OuvidoriaAppFactory app)
         Assert.True(list.IsSuccess, list.Error?.Message);
         Assert.Equal(Enum.GetValues<TextTemplateKey>().Order(), list.Value.Select(i => i.Key).Order());
         Assert.Equal(
-            [TextTemplateGroup.Answers, TextTemplateGroup.Treatment, TextTemplateGroup.Identity],
+            [TextTemplateGroup.Answers, TextTemplateGroup.Treatment, TextTemplateGroup.Identity, TextTemplateGroup.Emails],
             list.Value.Select(i => i.Group).Distinct());
         // Every text is read by some screen (answer models, sem competência, identity texts).
         Assert.All(list.Value, i => Assert.True(i.InUse, $"{i.Key} is not used by any screen."));

@@ -64,6 +64,36 @@ public abstract class EmailNotificationTests(MailAppFactory app)
     }
 
     [Fact]
+    public async Task Forward_TemplateEditedByTheAdministrator_IsWhatTheUnitReceives()
+    {
+        var admin = await app.ActorAsync(DemoStaff.Administrator);
+        var current = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+            a => a.GetAsync(Ouvidoria.Domain.Templates.TextTemplateKey.EmailForwarded, admin));
+        var unknown = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+            a => a.SaveAsync(Ouvidoria.Domain.Templates.TextTemplateKey.EmailForwarded, "Nova manifestação de {NOME}", current.Value.Body, current.Value.Version, admin));
+        Assert.False(unknown.IsSuccess); // personal markers do not exist, not even in the subject
+        var saved = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+            a => a.SaveAsync(Ouvidoria.Domain.Templates.TextTemplateKey.EmailForwarded, "[Ouvidoria] NUP {NUP} para {UNIDADE}", "Prazo: {PRAZO}. Acesse: {LINK}", current.Value.Version, admin));
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+        try
+        {
+            var prepared = await app.PrepareForwardedAsync(await app.UnitIdAsync(DemoStaff.EducationUnit));
+
+            var queued = Assert.Single(await OutboxAsync(prepared.Id));
+            Assert.Equal($"[Ouvidoria] NUP {prepared.Nup} para {DemoStaff.EducationUnit}", queued.Subject);
+            Assert.StartsWith("Prazo: ", queued.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"https://ouvidoria.exemplo.gov.br/manifestacoes/{prepared.Id}\">", queued.HtmlBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            var edited = await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+                a => a.GetAsync(Ouvidoria.Domain.Templates.TextTemplateKey.EmailForwarded, admin));
+            await app.WithAsync<Ouvidoria.Web.Features.Administration.TextTemplateAdministration, Ouvidoria.Domain.Common.Result<Ouvidoria.Web.Features.Administration.TemplateEditorView>>(
+                a => a.RestoreDefaultAsync(Ouvidoria.Domain.Templates.TextTemplateKey.EmailForwarded, edited.Value.Version, admin));
+        }
+    }
+
+    [Fact]
     public async Task Forward_Refused_QueuesNothing()
     {
         var unit = await app.UnitIdAsync(DemoStaff.HealthUnit);
