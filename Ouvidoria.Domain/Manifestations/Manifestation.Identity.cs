@@ -228,6 +228,21 @@ public sealed partial class Manifestation
             && (message.RestrictedToAssignmentId is not { } restricted
                 || _assignments.Any(a => a.Id == restricted && a.Includes(actor))));
 
+    /// <summary>Why the assignment's treatment cannot end yet (art. 7 requisition pending or process number missing), or null.</summary>
+    public string? TreatmentEndBlocker(Guid assignmentId)
+    {
+        var assignment = FindAssignment(assignmentId);
+        try
+        {
+            EnsureMayEndTreatment(assignment);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+    }
+
     private void EnsureMayEndTreatment(Assignment assignment)
     {
         if (_identityRequests.Any(r => r.AssignmentId == assignment.Id && r.IsPending))

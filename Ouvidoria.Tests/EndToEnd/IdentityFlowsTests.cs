@@ -77,8 +77,8 @@ public sealed class IdentityFlowsTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByLabel("Texto da requisição")).ToHaveValueAsync(Manifestation.IdentityRequestText);
         await page.GetByTestId("identity-request-send").ClickAsync();
         await Expect(page.GetByTestId("identity-request")).ToContainTextAsync("Aguardando a Ouvidoria");
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" }).ClickAsync();
-        await Expect(page.GetByTestId("team")).ToContainTextAsync("requisição de identidade aguardando a decisão da Ouvidoria");
+        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finalizar tratamento" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("finalize-blocked")).ToContainTextAsync("requisição de identidade aguardando a decisão da Ouvidoria");
         await page.ShotAsync("22-unidade-requisita-identidade");
         await page.SignOutAsync();
 
@@ -102,6 +102,7 @@ public sealed class IdentityFlowsTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains(DemoSeeder.Accounts.Single(a => a.Email == DemoStaff.HealthCollaborator).Name, text, StringComparison.Ordinal);
 
         // Finalized only after the process number.
+        await Expect(page.GetByTestId("finalize-blocked")).ToContainTextAsync("número do processo apuratório");
         await page.GetByLabel("Número do processo apuratório").FillAsync("23000.012345/2026-77");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Informar" }).ClickAsync();
         await Expect(page.GetByTestId("process-number-form")).ToHaveCountAsync(0);

@@ -120,6 +120,9 @@ public sealed record ViewerPermissions
     /// <summary>Assignments the viewer may finalize.</summary>
     public IReadOnlyList<Guid> Finalize { get; init; } = [];
 
+    /// <summary>Open treatments that cannot end yet, and why (art. 7 requisition pending, process number missing).</summary>
+    public IReadOnlyDictionary<Guid, string> FinalizeBlockers { get; init; } = new Dictionary<Guid, string>();
+
     /// <summary>Assignments the viewer may reopen.</summary>
     public IReadOnlyList<Guid> Reopen { get; init; } = [];
 

@@ -130,7 +130,7 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                     && (isOmbudsman || mine.Any(a => a.IsOpen)),
                 PostInternal = isOmbudsman,
                 DeclareNoCompetence = m.Status == ManifestationStatus.InTreatment
-                    ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible).Select(a => a.Id).ToList()
+                    ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible && m.TreatmentEndBlocker(a.Id) is null).Select(a => a.Id).ToList()
                     : [],
                 Answer = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.AwaitingComplement or ManifestationStatus.InTreatment,
                 AnswerConclusively = isOmbudsman && m.Status is ManifestationStatus.InTriage or ManifestationStatus.InTreatment && !m.HasOpenResponsibleTreatment,
@@ -138,7 +138,9 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 Conclude = isOmbudsman && m.Status == ManifestationStatus.Answered,
                 RecordResolution = isOmbudsman && m.Status == ManifestationStatus.Concluded && m.Resolved == false,
                 Archive = isOmbudsman && open,
-                Finalize = m.Assignments.Where(a => a.Role == AssignmentRole.Responsible && a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList(),
+                Finalize = m.Assignments.Where(a => a.Role == AssignmentRole.Responsible && a.IsOpen && (isOmbudsman || a.Includes(actor)) && m.TreatmentEndBlocker(a.Id) is null).Select(a => a.Id).ToList(),
+                FinalizeBlockers = m.Assignments.Where(a => a.IsOpen && (isOmbudsman || a.Includes(actor)))
+                    .Select(a => (a.Id, Reason: m.TreatmentEndBlocker(a.Id))).Where(x => x.Reason is not null).ToDictionary(x => x.Id, x => x.Reason!),
                 Reopen = m.Status is ManifestationStatus.InTreatment or ManifestationStatus.Answered or ManifestationStatus.Concluded
                     ? m.Assignments.Where(a => !a.IsOpen && (isOmbudsman || a.Includes(actor))).Select(a => a.Id).ToList()
                     : [],
