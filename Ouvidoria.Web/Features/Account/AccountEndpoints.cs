@@ -81,17 +81,32 @@ public static class AccountEndpoints
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Stream(async body =>
         {
+            await using var output = new AsyncDrainingStream(body);
             try
             {
-                await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-                foreach (var (attachment, entryName) in bundle.Attachments.Zip(ZipEntryNames.For(bundle.Attachments.Select(a => a.FileName))))
+                await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
                 {
-                    var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
-                    entry.LastWriteTime = attachment.UploadedAt;
-                    await using var content = workflow.OpenContent(attachment);
-                    await using var target = await entry.OpenAsync(ct);
-                    await content.CopyToAsync(target, ct);
+                    var buffer = new byte[EncryptedFile.ChunkSize];
+                    foreach (var (attachment, entryName) in bundle.Attachments.Zip(ZipEntryNames.For(bundle.Attachments.Select(a => a.FileName))))
+                    {
+                        var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
+                        entry.LastWriteTime = attachment.UploadedAt;
+                        await using var content = workflow.OpenContent(attachment);
+                        await using (var target = await entry.OpenAsync(ct))
+                        {
+                            int read;
+                            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                            {
+                                await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                                await output.DrainAsync(ct);
+                            }
+                        }
+
+                        await output.DrainAsync(ct);
+                    }
                 }
+
+                await output.FlushAsync(ct);
             }
             catch (StoredFileCorruptedException e)
             {

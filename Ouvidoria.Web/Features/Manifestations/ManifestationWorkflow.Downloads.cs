@@ -22,6 +22,7 @@ public sealed partial class ManifestationWorkflow
             var downloaded = m.Attachments
                 .Where(a => m.CanDownload(a, actor) && files.Exists(a.StorageKey))
                 .OrderBy(a => a.UploadedAt)
+                .ThenBy(a => a.Id)
                 .Select(a => m.RecordDownload(a.Id, actor, now))
                 .ToList();
             bundle = new AttachmentBundle(m.Nup.Digits, downloaded);
