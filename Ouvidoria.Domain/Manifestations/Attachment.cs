@@ -63,7 +63,10 @@ public sealed class Attachment
     public Guid? MessageId { get; private set; }
 }
 
-/// <summary>Limits of the collaborator manual: 10 files and 30 MB per manifestation (citizen files).</summary>
+/// <summary>
+/// Limits of the collaborator manual: 10 files and 30 MB per manifestation (citizen files). The
+/// content of every file is checked against its extension by Infrastructure/Storage/FileContentInspector.
+/// </summary>
 public static class AttachmentPolicy
 {
     public const int MaxFiles = 10;
@@ -72,7 +75,7 @@ public static class AttachmentPolicy
 
     public static readonly IReadOnlySet<string> AllowedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        ".txt", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".csv",
+        ".txt", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".csv", ".ppt", ".pptx", ".odp",
         ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".mp3", ".mp4", ".avi", ".zip",
     };
 

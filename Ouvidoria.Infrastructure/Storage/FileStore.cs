@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ouvidoria.Domain.Common;
@@ -10,40 +11,51 @@ public sealed record StoredFile(string Key, long SizeBytes);
 /// <summary>
 /// Attachment bytes, outside the web root (<c>Storage:Root</c>, default <c>App_Data/files</c>).
 /// Files are named by generated keys (<c>yyyy/MM/guid</c>), never by the uploaded name; reads and
-/// writes are streamed.
+/// writes are streamed. Every file is encrypted at rest (<see cref="EncryptedFile"/>, ADR 0012):
+/// a random key per file, wrapped by Data Protection under <see cref="Purpose"/>.
 /// </summary>
 public sealed class FileStore
 {
-    private readonly string root;
+    /// <summary>The Data Protection purpose that wraps the per-file keys.</summary>
+    public const string Purpose = "Ouvidoria.Attachments.v1";
 
-    public FileStore(string root)
+    private readonly string root;
+    private readonly IDataProtector protector;
+
+    public FileStore(string root, IDataProtectionProvider dataProtection)
     {
         this.root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        protector = dataProtection.CreateProtector(Purpose);
         Directory.CreateDirectory(this.root);
     }
 
-    /// <summary>Copies the stream to a new file, refusing it (and deleting the partial file) past <paramref name="maxBytes"/>.</summary>
-    public async Task<StoredFile> SaveAsync(Stream content, long maxBytes, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Encrypts the stream into a new file, refusing it (and deleting the partial file) past <paramref name="maxBytes"/>.</summary>
+    public Task<StoredFile> SaveAsync(Stream content, long maxBytes, DateTimeOffset now, CancellationToken ct = default) =>
+        SaveAsync(ReadOnlyMemory<byte>.Empty, content, maxBytes, now, ct);
+
+    /// <summary>As <see cref="SaveAsync(Stream, long, DateTimeOffset, CancellationToken)"/> for a file whose first bytes (<paramref name="head"/>) were already read from <paramref name="rest"/>.</summary>
+    public async Task<StoredFile> SaveAsync(ReadOnlyMemory<byte> head, Stream rest, long maxBytes, DateTimeOffset now, CancellationToken ct = default)
     {
         var key = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        long total = 0;
+        long total = head.Length;
         try
         {
             await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using var writer = EncryptedFile.CreateWriter(target, protector);
+            EnsureWithin(total, maxBytes);
+            await writer.WriteAsync(head, ct);
             var buffer = new byte[81920];
             int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+            while ((read = await rest.ReadAsync(buffer, ct)) > 0)
             {
                 total += read;
-                if (total > maxBytes)
-                {
-                    throw new DomainException($"Arquivo acima do limite de {maxBytes / (1024 * 1024)} MB.");
-                }
-
-                await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                EnsureWithin(total, maxBytes);
+                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
             }
+
+            await writer.CompleteAsync(ct);
         }
         catch
         {
@@ -54,12 +66,25 @@ public sealed class FileStore
         return new StoredFile(key, total);
     }
 
+    /// <summary>
+    /// The decrypted content: read-only, seekable, decrypted one 64 KiB chunk at a time (never the
+    /// whole file in memory), every chunk authenticated.
+    /// </summary>
+    /// <exception cref="StoredFileCorruptedException">The file was altered, truncated, or its key is unknown.</exception>
     public Stream OpenRead(string key) =>
-        new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        EncryptedFile.OpenReader(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), protector);
 
     public void Delete(string key) => File.Delete(PathOf(key));
 
     public bool Exists(string key) => File.Exists(PathOf(key));
+
+    private static void EnsureWithin(long total, long maxBytes)
+    {
+        if (total > maxBytes)
+        {
+            throw new DomainException($"Arquivo acima do limite de {maxBytes / (1024 * 1024)} MB.");
+        }
+    }
 
     private string PathOf(string key)
     {
@@ -72,6 +97,6 @@ public sealed class FileStore
     public static IServiceCollection AddOuvidoriaFileStore(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var root = configuration["Storage:Root"] is { Length: > 0 } configured ? configured : Path.Combine(contentRoot, "App_Data", "files");
-        return services.AddSingleton(new FileStore(root));
+        return services.AddSingleton(provider => new FileStore(root, provider.GetRequiredService<IDataProtectionProvider>()));
     }
 }

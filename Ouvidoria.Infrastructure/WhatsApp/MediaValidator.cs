@@ -1,4 +1,5 @@
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Storage;
 
 namespace Ouvidoria.Infrastructure.WhatsApp;
 
@@ -13,7 +14,8 @@ public sealed record MediaValidationResult(bool IsValid, string? Reason)
 /// <summary>
 /// Checks a file received over WhatsApp before we keep it: the kind's size limit (Cloud API limits,
 /// documents capped at the manifestation's 30 MB), the declared MIME type against the kind's allow-list,
-/// and the declared type against the file's magic bytes (a renamed executable is not an image).
+/// and the declared type against the file's magic bytes (a renamed executable is not an image): the
+/// sniffing is <see cref="FileContentInspector"/>'s, shared with every other channel.
 /// </summary>
 public static class MediaValidator
 {
@@ -22,29 +24,29 @@ public static class MediaValidator
 
     private const long MiB = 1024 * 1024;
 
-    private static readonly Dictionary<string, Func<ReadOnlySpan<byte>, bool>> Signatures = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FileFormat> Signatures = new(StringComparer.Ordinal)
     {
-        ["image/jpeg"] = h => h.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-        ["image/png"] = h => h.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        ["audio/aac"] = h => IsAdts(h) || h.StartsWith("ADIF"u8),
-        ["audio/amr"] = h => h.StartsWith("#!AMR"u8),
-        ["audio/mpeg"] = h => h.StartsWith("ID3"u8) || IsMpegAudioFrame(h),
-        ["audio/mp4"] = HasFtyp,
-        ["audio/ogg"] = h => h.StartsWith("OggS"u8) && h[..Math.Min(h.Length, 512)].IndexOf("OpusHead"u8) >= 0,
-        ["video/mp4"] = HasFtyp,
-        ["video/3gpp"] = HasFtyp,
-        ["application/pdf"] = h => h.StartsWith("%PDF-"u8),
-        ["text/plain"] = IsText,
-        ["text/csv"] = IsText,
-        ["application/rtf"] = h => h.StartsWith(@"{\rtf"u8),
-        ["text/rtf"] = h => h.StartsWith(@"{\rtf"u8),
-        ["application/msword"] = IsOle2,
-        ["application/vnd.ms-excel"] = IsOle2,
-        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = IsZip,
-        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = IsZip,
-        ["application/vnd.oasis.opendocument.text"] = IsZip,
-        ["application/vnd.oasis.opendocument.spreadsheet"] = IsZip,
-        ["application/zip"] = IsZip,
+        ["image/jpeg"] = FileFormat.Jpeg,
+        ["image/png"] = FileFormat.Png,
+        ["audio/aac"] = FileFormat.Aac,
+        ["audio/amr"] = FileFormat.Amr,
+        ["audio/mpeg"] = FileFormat.Mp3,
+        ["audio/mp4"] = FileFormat.IsoMedia,
+        ["audio/ogg"] = FileFormat.Ogg,
+        ["video/mp4"] = FileFormat.IsoMedia,
+        ["video/3gpp"] = FileFormat.IsoMedia,
+        ["application/pdf"] = FileFormat.Pdf,
+        ["text/plain"] = FileFormat.Text,
+        ["text/csv"] = FileFormat.Text,
+        ["application/rtf"] = FileFormat.Rtf,
+        ["text/rtf"] = FileFormat.Rtf,
+        ["application/msword"] = FileFormat.Ole2,
+        ["application/vnd.ms-excel"] = FileFormat.Ole2,
+        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = FileFormat.OfficeOpenXml,
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = FileFormat.OfficeOpenXml,
+        ["application/vnd.oasis.opendocument.text"] = FileFormat.OpenDocument,
+        ["application/vnd.oasis.opendocument.spreadsheet"] = FileFormat.OpenDocument,
+        ["application/zip"] = FileFormat.Zip,
     };
 
     private static readonly string[] ImageTypes = ["image/jpeg", "image/png"];
@@ -105,7 +107,10 @@ public static class MediaValidator
             return MediaValidationResult.Reject(formats);
         }
 
-        return matches(header[..Math.Min(header.Length, HeaderBytes)]) ? MediaValidationResult.Ok : MediaValidationResult.Reject(invalid);
+        var head = header[..Math.Min(header.Length, HeaderBytes)];
+        return FileContentInspector.ExecutableKind(head) is null && FileContentInspector.Matches(matches, head)
+            ? MediaValidationResult.Ok
+            : MediaValidationResult.Reject(invalid);
     }
 
     private static (string Noun, string Invalid, string Formats) Texts(IncomingMessageKind kind) => kind switch
@@ -139,23 +144,6 @@ public static class MediaValidator
         var semicolon = mime.IndexOf(';');
         return (semicolon >= 0 ? mime[..semicolon] : mime).Trim().ToLowerInvariant();
     }
-
-    /// <summary>ISO base media (MP4, 3GP, M4A): a box of type 'ftyp' first.</summary>
-    private static bool HasFtyp(ReadOnlySpan<byte> h) => h.Length >= 12 && h[4..8].SequenceEqual("ftyp"u8);
-
-    /// <summary>AAC ADTS sync: 12 bits set, layer 00 (FF F0/F1/F8/F9).</summary>
-    private static bool IsAdts(ReadOnlySpan<byte> h) => h.Length >= 2 && h[0] == 0xFF && (h[1] & 0xF6) == 0xF0;
-
-    /// <summary>MPEG audio frame sync: 11 bits set and a layer other than the reserved 00 (which is ADTS).</summary>
-    private static bool IsMpegAudioFrame(ReadOnlySpan<byte> h) =>
-        h.Length >= 2 && h[0] == 0xFF && (h[1] & 0xE0) == 0xE0 && (h[1] & 0x06) != 0 && (h[1] & 0x18) != 0x08;
-
-    private static bool IsOle2(ReadOnlySpan<byte> h) => h.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-
-    private static bool IsZip(ReadOnlySpan<byte> h) => h.StartsWith("PK\x03\x04"u8);
-
-    /// <summary>Plain text: no NUL byte in the inspected head.</summary>
-    private static bool IsText(ReadOnlySpan<byte> h) => !h.Contains((byte)0);
 
     private static ArgumentException NotMedia(IncomingMessageKind kind) =>
         new($"{kind} is not a media kind (image, audio, video or document).", nameof(kind));

@@ -62,6 +62,38 @@ public sealed partial class WebChatTests(PortalFixture portal) : IClassFixture<P
         await page.ShotAsync("12-bel-consulta");
     }
 
+    [Fact]
+    public async Task WebChat_RenamedExecutable_IsRefusedNamingItAndTheFileAlreadySentIsKept()
+    {
+        var page = await portal.NewPageAsync(390, 844);
+        await page.OpenAsync("fale-com-a-bel");
+        await ChooseAsync(page, "Registrar manifestação");
+        await ChooseAsync(page, "Reclamação");
+        await ChooseAsync(page, "Saúde");
+        await ChooseAsync(page, "Identificar-me");
+        await SayAsync(page, "Lúcia Helena Prado");
+        await SayAsync(page, "lucia.prado@exemplo.com.br");
+        await ChooseAsync(page, "Autorizo");
+        await SayAsync(page, "A sala de espera da UPA do bairro Centro não tem bebedouro há dois meses.");
+        await ChooseAsync(page, "Concluir descrição");
+        await page.GetByLabel("Enviar arquivo").SetInputFilesAsync(new FilePayload { Name = "sala-de-espera.png", MimeType = "image/png", Buffer = Support.SampleFiles.Png });
+        await Expect(page.GetByTestId("my-message").Last).ToContainTextAsync("sala-de-espera.png");
+
+        await page.GetByLabel("Enviar arquivo").SetInputFilesAsync(new FilePayload { Name = "relatorio.pdf", MimeType = "application/pdf", Buffer = Support.SampleFiles.Executable });
+
+        await Expect(LastBelMessage(page)).ToContainTextAsync("Não consegui receber esse arquivo: O arquivo \"relatorio.pdf\" é um programa do Windows (executável)");
+        await page.ShotAsync("13-bel-executavel-recusado");
+        await ChooseAsync(page, "Continuar");
+        await ChooseAsync(page, "Confirmar");
+        await Expect(LastBelMessage(page)).ToContainTextAsync("Protocolo (NUP):");
+        var nup = NupPattern().Match(await LastBelMessage(page).InnerTextAsync()).Value;
+        using var scope = portal.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OuvidoriaDbContext>>().CreateDbContextAsync();
+        var saved = await db.Manifestations.Include(m => m.Attachments).SingleAsync(m => m.Nup == Nup.Parse(nup));
+        var kept = Assert.Single(saved.Attachments);
+        Assert.Equal(("sala-de-espera.png", "image/png"), (kept.FileName, kept.ContentType));
+    }
+
     private static ILocator LastBelMessage(IPage page) => page.GetByTestId("bel-message").Last;
 
     private static async Task ChooseAsync(IPage page, string title) =>

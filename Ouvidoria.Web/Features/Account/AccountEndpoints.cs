@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.StaticFiles;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Manifestations;
 
 namespace Ouvidoria.Web.Features.Account;
@@ -20,33 +22,111 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         endpoints.MapGet("/anexos/{manifestationId:guid}/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Treatment);
+        endpoints.MapGet("/anexos/{manifestationId:guid}/todos.zip", DownloadAllAsync).RequireAuthorization(Policies.Treatment);
         return endpoints;
     }
 
     /// <summary>Streams an attachment to a staff member; every download is in the access log.</summary>
-    private static async Task<IResult> DownloadAsync(Guid manifestationId, Guid attachmentId, HttpContext http, ManifestationWorkflow workflow, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid manifestationId, Guid attachmentId, HttpContext http, ManifestationWorkflow workflow, ILogger<ManifestationWorkflow> logger, CancellationToken ct)
     {
         if (http.User.ToActor() is not { } actor)
         {
             return TypedResults.Unauthorized();
         }
 
-        var result = await workflow.DownloadAsync(manifestationId, attachmentId, actor, ct);
+        Ouvidoria.Domain.Common.Result<(Domain.Manifestations.Attachment Attachment, Stream Content)> result;
+        try
+        {
+            result = await workflow.DownloadAsync(manifestationId, attachmentId, actor, ct);
+        }
+        catch (StoredFileCorruptedException e)
+        {
+            logger.LogError(e, "Anexo {AttachmentId} da manifestação {ManifestationId} não pôde ser decifrado.", attachmentId, manifestationId);
+            return Corrupted();
+        }
+
         if (!result.IsSuccess)
         {
-            return result.Error!.Kind switch
-            {
-                ErrorKind.NotFound => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status404NotFound),
-                ErrorKind.Forbidden or ErrorKind.Validation => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status403Forbidden),
-                ErrorKind.Conflict => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status409Conflict),
-            };
+            return Problem(result.Error!);
         }
 
         // The type comes from the (allow-listed) extension, never from what the uploader declared.
+        // The content is the decrypting stream: read and sent one chunk at a time; the name goes
+        // into Content-Disposition encoded (filename*=UTF-8'').
         var (attachment, content) = result.Value;
-        var contentType = ContentTypes.TryGetContentType(attachment.FileName, out var known) ? known : "application/octet-stream";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // No range requests: each would be another logged download.
-        return TypedResults.File(content, contentType, attachment.FileName);
+        return TypedResults.File(content, ContentTypeOf(attachment.FileName), attachment.FileName);
     }
+
+    /// <summary>
+    /// "Baixar todos": one ZIP, written straight into the response body entry by entry (each file
+    /// decrypted chunk by chunk, never whole in memory), of every attachment the actor may download;
+    /// each file is recorded in the access log first. Same authorization as the single download.
+    /// </summary>
+    private static async Task<IResult> DownloadAllAsync(Guid manifestationId, HttpContext http, ManifestationWorkflow workflow, ILogger<ManifestationWorkflow> logger, CancellationToken ct)
+    {
+        if (http.User.ToActor() is not { } actor)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var result = await workflow.DownloadAllAsync(manifestationId, actor, ct);
+        if (!result.IsSuccess)
+        {
+            return Problem(result.Error!);
+        }
+
+        var bundle = result.Value;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(async body =>
+        {
+            await using var output = new AsyncDrainingStream(body);
+            try
+            {
+                await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
+                {
+                    var buffer = new byte[EncryptedFile.ChunkSize];
+                    foreach (var (attachment, entryName) in bundle.Attachments.Zip(ZipEntryNames.For(bundle.Attachments.Select(a => a.FileName))))
+                    {
+                        var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
+                        entry.LastWriteTime = attachment.UploadedAt;
+                        await using var content = workflow.OpenContent(attachment);
+                        await using (var target = await entry.OpenAsync(ct))
+                        {
+                            int read;
+                            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                            {
+                                await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                                await output.DrainAsync(ct);
+                            }
+                        }
+
+                        await output.DrainAsync(ct);
+                    }
+                }
+
+                await output.FlushAsync(ct);
+            }
+            catch (StoredFileCorruptedException e)
+            {
+                // The status line is already sent: cut the response so the ZIP is visibly incomplete.
+                logger.LogError(e, "Um anexo da manifestação {ManifestationId} não pôde ser decifrado durante o \"Baixar todos\".", manifestationId);
+                http.Abort();
+            }
+        }, "application/zip", $"anexos-{bundle.Nup}.zip");
+    }
+
+    private static string ContentTypeOf(string fileName) =>
+        ContentTypes.TryGetContentType(fileName, out var known) ? known : "application/octet-stream";
+
+    private static IResult Corrupted() =>
+        TypedResults.Problem("O anexo armazenado está corrompido ou foi alterado e não pode ser entregue. Avise o administrador do sistema.", statusCode: StatusCodes.Status500InternalServerError);
+
+    private static IResult Problem(Error error) => error.Kind switch
+    {
+        ErrorKind.NotFound => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status404NotFound),
+        ErrorKind.Forbidden or ErrorKind.Validation => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden),
+        ErrorKind.Conflict => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict),
+    };
 }

@@ -6,6 +6,7 @@ using Ouvidoria.Domain.Assistant;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Storage;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Assistant;
 
@@ -81,16 +82,10 @@ public sealed partial class WebChat
         Inbound input;
         try
         {
-            var name = AttachmentPolicy.SanitizeFileName(file.Name);
-            AttachmentPolicy.EnsureAllowedExtension(name);
-            if (file.Size > AttachmentPolicy.MaxTotalBytes)
-            {
-                throw new DomainException("Arquivo acima de 30 MB.");
-            }
-
-            await using var stream = file.OpenReadStream(AttachmentPolicy.MaxTotalBytes);
-            var stored = await Files.SaveAsync(stream, AttachmentPolicy.MaxTotalBytes, Clock.GetUtcNow());
-            input = new MediaIn(KindOf(file.ContentType), name, file.ContentType, stored.SizeBytes, stored.Key);
+            // The same content check as every other channel, before anything is stored.
+            var upload = new UploadedFile(file.Name, file.ContentType, file.Size, () => file.OpenReadStream(AttachmentPolicy.MaxTotalBytes));
+            var (checkedFile, stored) = await UploadBatch.StoreOneAsync(Files, upload, Clock.GetUtcNow(), CancellationToken.None);
+            input = new MediaIn(KindOf(checkedFile.ContentType), checkedFile.Name, checkedFile.ContentType, stored.SizeBytes, stored.Key);
         }
         catch (DomainException ex)
         {

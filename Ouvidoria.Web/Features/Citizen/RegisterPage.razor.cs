@@ -64,8 +64,17 @@ public sealed partial class RegisterPage
         }
         else
         {
-            // Keep everything typed; show what to fix.
+            // Keep everything typed; show what to fix. A refused file (the message quotes its name)
+            // leaves the list, the others stay picked.
             error = result.Error!.Message;
+            var refused = picked.Where(f => error.Contains($"\"{DisplayName(f.Name)}\"", StringComparison.Ordinal)).ToList();
+            if (refused.Count > 0)
+            {
+                picked = picked.Except(refused).ToList();
+                error += picked.Count > 0
+                    ? " Esse arquivo foi retirado da lista; os demais dados e anexos foram mantidos."
+                    : " Esse arquivo foi retirado da lista; os demais dados foram mantidos.";
+            }
         }
     }
 
@@ -80,6 +89,18 @@ public sealed partial class RegisterPage
 
         error = null;
         picked = e.GetMultipleFiles(AttachmentPolicy.MaxFiles).ToList();
+    }
+
+    private static string DisplayName(string name)
+    {
+        try
+        {
+            return AttachmentPolicy.SanitizeFileName(name);
+        }
+        catch (Ouvidoria.Domain.Common.DomainException)
+        {
+            return name;
+        }
     }
 
     private void Reset()
