@@ -21,6 +21,7 @@ using Ouvidoria.Web.Features.Home;
 using Ouvidoria.Web.Features.Jobs;
 using Ouvidoria.Web.Features.Manifestations;
 using Ouvidoria.Web.Features.Queue;
+using Ouvidoria.Web.Features.Reports;
 using Ouvidoria.Web.Features.Shared;
 using Radzen;
 
@@ -83,6 +84,8 @@ builder.Services.AddSingleton<IIdentityDocumentRenderer, IdentityDocumentRendere
 builder.Services.AddScoped<RegisterManifestation>();
 builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
+builder.Services.AddScoped<ReportsQuery>();
+builder.Services.AddScoped<ReportListQuery>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
