@@ -89,6 +89,8 @@ builder.Services.AddScoped<ReportsQuery>();
 builder.Services.AddScoped<ReportListQuery>();
 builder.Services.AddScoped<ReportExports>();
 builder.Services.AddSingleton<ExportStore>();
+builder.Services.AddScoped<AssistantUsageQuery>();
+builder.Services.AddSingleton<AssistantUsage>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();

@@ -58,6 +58,9 @@ public sealed partial class OuvidoriaDbContext(
 
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
+    /// <summary>Anonymous assistant usage counters (managers' reports).</summary>
+    public DbSet<AssistantUsageCounter> AssistantUsage => Set<AssistantUsageCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -54,6 +54,16 @@ internal sealed class ReportSql
         ? $"strftime('%Y-%m', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
         : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'YYYY-MM')";
 
+    /// <summary>The yyyy-MM-dd day of an instant in Brasília.</summary>
+    public string DayKey(string column) => IsSqlite
+        ? $"strftime('%Y-%m-%d', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
+        : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'YYYY-MM-DD')";
+
+    /// <summary>The hour of the day (00–23) of an instant in Brasília.</summary>
+    public string HourOfDay(string column) => IsSqlite
+        ? $"strftime('%H', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
+        : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'HH24')";
+
     /// <summary>The WHERE conditions of the filters on <c>m</c> (the Manifestations alias).</summary>
     public string Where(ReportFilter filter)
     {
