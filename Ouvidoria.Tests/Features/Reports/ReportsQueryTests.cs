@@ -1,5 +1,7 @@
+using System.Text;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Tests.Support;
 using Ouvidoria.Tests.Support.Integration;
 using Ouvidoria.Web.Features.Reports;
 
@@ -187,6 +189,63 @@ public abstract class ReportsQueryTests(OuvidoriaAppFactory app) : IAsyncLifetim
             q.ExecuteAsync(new ReportFilter(), new ReportDrill(ReportDrillKind.Month, "2025-13"), Manager, 0, 10));
 
         Assert.Equal(ErrorKind.Validation, result.Error?.Kind);
+    }
+
+    [Fact]
+    public async Task ListExport_Csv_IsExcelFriendlyAndCarriesFactsOnly()
+    {
+        var progress = new List<double>();
+        var result = await app.WithAsync<ReportExports, Result<Web.Features.Manifestations.GeneratedPdf>>(e =>
+            e.ListAsync(new ReportFilter(), new ReportDrill(ReportDrillKind.Answered), ExportFormat.Csv, Manager, new SyncProgress(progress)));
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var bytes = result.Value.Content;
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("NUP;Tipo;Situação;Canal;Temática;Cadastro;Prazo do cidadão;Resposta conclusiva;Demanda resolvida;Unidades responsáveis", lines[0]);
+        Assert.Equal(6, lines.Length);
+        // Oldest first: the first complaint, registered 06/01 12:00 UTC = 09:00 in Brasília, answered 10 days later.
+        Assert.Equal("12345.000001/2025-" + lines[1].Split(';')[0][^2..], lines[1].Split(';')[0]);
+        Assert.EndsWith(";Reclamação;Concluída;Internet;Saúde;06/01/2025 09:00;05/02/2025;16/01/2025 09:00;Não;" + ReportDataSet.WorksUnit, lines[1], StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain("Pessoa de Teste", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Relato de teste", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Extrato.", text, StringComparison.Ordinal);
+        Assert.Equal(1.0, progress[^1]);
+    }
+
+    [Fact]
+    public async Task ReportExport_Pdf_HasTheFiguresTablesAndTheRecipientMark()
+    {
+        var result = await app.WithAsync<ReportExports, Result<Web.Features.Manifestations.GeneratedPdf>>(e =>
+            e.ReportAsync(new ReportFilter { Type = ManifestationType.Complaint }, ExportFormat.Pdf, Manager));
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var text = PdfText.Flat(result.Value.Content);
+        Assert.Contains("Relatório gerencial", text, StringComparison.Ordinal);
+        Assert.Contains("Tipo: Reclamação", text, StringComparison.Ordinal);
+        Assert.Contains("Manifestações registradas 2", text, StringComparison.Ordinal);
+        Assert.Contains("Tempo médio até a resposta conclusiva 15,0 dias", text, StringComparison.Ordinal);
+        Assert.Contains("Respondidas no prazo legal 2 (100,0%)", text, StringComparison.Ordinal);
+        Assert.Contains("jan/2025 2", text, StringComparison.Ordinal);
+        Assert.Contains("Documento gerado para Gil (Gestor) em ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pessoa de Teste", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExportStore_OtherUserOrSecondDownload_GetsNothing()
+    {
+        var store = new ExportStore(app.Clock);
+        var token = store.Add("owner", "a.csv", ReportExports.CsvContentType, [1, 2, 3]);
+
+        Assert.Null(store.Take(token, "someone-else"));
+        Assert.NotNull(store.Take(token, "owner"));
+        Assert.Null(store.Take(token, "owner"));
+    }
+
+    private sealed class SyncProgress(List<double> values) : IProgress<double>
+    {
+        public void Report(double value) => values.Add(value);
     }
 }
 
