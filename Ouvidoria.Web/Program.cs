@@ -22,6 +22,7 @@ using Ouvidoria.Web.Features.Home;
 using Ouvidoria.Web.Features.Jobs;
 using Ouvidoria.Web.Features.Manifestations;
 using Ouvidoria.Web.Features.Queue;
+using Ouvidoria.Web.Features.Reports;
 using Ouvidoria.Web.Features.Shared;
 using Radzen;
 
@@ -73,7 +74,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
     .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman))
     .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman))
-    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Ombudsman));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
@@ -85,6 +87,12 @@ builder.Services.AddSingleton<IIdentityDocumentRenderer, IdentityDocumentRendere
 builder.Services.AddScoped<RegisterManifestation>();
 builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
+builder.Services.AddScoped<ReportsQuery>();
+builder.Services.AddScoped<ReportListQuery>();
+builder.Services.AddScoped<ReportExports>();
+builder.Services.AddSingleton<ExportStore>();
+builder.Services.AddScoped<AssistantUsageQuery>();
+builder.Services.AddSingleton<AssistantUsage>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<AssistantHost>();
@@ -139,6 +147,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
+app.MapReportEndpoints();
 app.MapWhatsAppWebhook();
 
 app.Run();

@@ -174,6 +174,58 @@ internal sealed class PdfLayoutWriter : IDisposable
         _y += padding + 8;
     }
 
+    /// <summary>
+    /// A table: a bold header row (repeated on every page the table continues on), then the rows;
+    /// each cell wraps inside its column, whose widths are relative (they share the content width).
+    /// </summary>
+    public void Table(IReadOnlyList<string> columns, IReadOnlyList<double> relativeWidths, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        const double padding = 3;
+        var total = relativeWidths.Sum();
+        var widths = relativeWidths.Select(w => (w / total) * ContentWidth).ToArray();
+        var lineHeight = LineHeight(_small);
+
+        void Row(IReadOnlyList<string> cells, XFont font, XBrush brush, bool rule)
+        {
+            var lines = cells.Select((c, i) => Wrap(c, font, widths[i] - (2 * padding))).ToList();
+            var height = (lines.Max(l => l.Count) * lineHeight) + padding;
+            EnsureSpace(height);
+            var x = Margin;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var y = _y;
+                foreach (var line in lines[i])
+                {
+                    Gfx.DrawString(line, font, brush, x + padding, y, XStringFormats.TopLeft);
+                    y += lineHeight;
+                }
+
+                x += widths[i];
+            }
+
+            _y += height;
+            if (rule)
+            {
+                Gfx.DrawLine(new XPen(Rule, 0.3), Margin, _y - (padding / 2), Margin + ContentWidth, _y - (padding / 2));
+            }
+        }
+
+        EnsureSpace(3 * lineHeight);
+        Row(columns, _smallBold, new XSolidBrush(Ink), rule: true);
+        foreach (var row in rows)
+        {
+            if (_y + (2 * lineHeight) > ContentBottom)
+            {
+                NewPage();
+                Row(columns, _smallBold, new XSolidBrush(Ink), rule: true);
+            }
+
+            Row(row, _small, new XSolidBrush(Ink), rule: false);
+        }
+
+        _y += 8;
+    }
+
     public byte[] ToArray()
     {
         using var buffer = new MemoryStream();

@@ -66,6 +66,9 @@ public sealed partial class OuvidoriaDbContext(
 
     public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
+    /// <summary>Anonymous assistant usage counters (managers' reports).</summary>
+    public DbSet<AssistantUsageCounter> AssistantUsage => Set<AssistantUsageCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

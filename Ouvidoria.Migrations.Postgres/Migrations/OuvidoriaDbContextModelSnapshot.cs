@@ -1132,6 +1132,31 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.AssistantUsageCounter", b =>
+                {
+                    b.Property<DateTimeOffset>("HourUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HourUtc", "Channel", "Kind", "Step");
+
+                    b.ToTable("AssistantUsage", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.NupSequence", b =>
                 {
                     b.Property<int>("UnitCode")

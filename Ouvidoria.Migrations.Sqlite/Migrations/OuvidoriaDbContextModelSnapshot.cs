@@ -1123,6 +1123,31 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.AssistantUsageCounter", b =>
+                {
+                    b.Property<long>("HourUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HourUtc", "Channel", "Kind", "Step");
+
+                    b.ToTable("AssistantUsage", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.Persistence.NupSequence", b =>
                 {
                     b.Property<int>("UnitCode")

@@ -13,6 +13,9 @@ public static class Policies
 
     /// <summary>Who checks the integrity of the access log: administrators, managers, the ombudsman.</summary>
     public const string Audit = "Audit";
+    /// <summary>Managers' reports: managers (gestores) and the ombudsman.</summary>
+    public const string Reports = "Reports";
+
     /// <summary>Administrators: jobs, settings, templates (and, later, units and users).</summary>
     public const string Administration = "Administration";
 }

@@ -14,24 +14,31 @@ public sealed record AssistantTurn(ConversationState State, IReadOnlyList<Outbou
 /// executes the database work it asks for with the same use cases as the web forms, and feeds the
 /// outcome back — until Bel has nothing more to ask.
 /// </summary>
-public sealed class AssistantHost(RegisterManifestation register, ConsultManifestation consult, Lookups lookups, TimeProvider clock)
+public sealed class AssistantHost(RegisterManifestation register, ConsultManifestation consult, Lookups lookups, TimeProvider clock, AssistantUsage usage)
 {
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
 
     public async Task<AssistantTurn> HandleAsync(ConversationState state, Inbound input, Channel channel, CancellationToken ct = default)
     {
         var context = await ContextAsync(ct);
-        var step = Bel.Handle(state, input, context, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var expired = Bel.IsExpired(state, context, now);
+        var step = Bel.Handle(state, input, context, now);
         var replies = new List<Outbound>(step.Replies);
         var finished = step.Finished;
+        bool registered = false, consulted = false;
         while (step.Request is { } request)
         {
             var result = await ExecuteAsync(request, channel, ct);
+            registered |= result is Registered;
+            consulted |= result is Consulted;
             step = Bel.Resume(step.State, result, context, clock.GetUtcNow());
             replies.AddRange(step.Replies);
             finished |= step.Finished;
         }
 
+        // Anonymous usage counters only: channel, UTC hour, stage names — nothing of the citizen.
+        await usage.RecordAsync(channel, now, AssistantUsage.EventsOf(state, step.State, expired, registered, consulted), ct);
         return new AssistantTurn(step.State, replies, finished || step.Finished);
     }
 

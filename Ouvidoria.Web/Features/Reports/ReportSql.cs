@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Ouvidoria.Infrastructure.Persistence;
+
+namespace Ouvidoria.Web.Features.Reports;
+
+/// <summary>
+/// Builds the report's SQL for the two providers. The aggregates are plain SQL (GROUP BY, COUNT,
+/// conditional SUM, ROW_NUMBER) because LINQ cannot bucket a date by month nor subtract two dates on
+/// SQLite, where dates are stored as UTC ticks (<c>UtcTicksConverter</c>). Only two fragments differ
+/// per provider — a duration in days and the Brasília month of a date — and the parameters (ticks and
+/// upper-case text ids on SQLite, timestamptz and uuid on PostgreSQL). Everything else is shared.
+/// </summary>
+internal sealed class ReportSql
+{
+    /// <summary>Statuses in which the office still owes a conclusive answer (ManifestationStatusLabels.IsOpen).</summary>
+    public const string OpenStatuses = "('Registered', 'InTriage', 'AwaitingComplement', 'InTreatment')";
+
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    private readonly List<object> _parameters = [];
+
+    private ReportSql(bool sqlite) => IsSqlite = sqlite;
+
+    public bool IsSqlite { get; }
+
+    public IReadOnlyList<object> Parameters => _parameters;
+
+    public static ReportSql For(OuvidoriaDbContext db) => new(db.Database.IsSqlite());
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>: only this class's fixed fragments are interpolated into it, every
+    /// value (dates, ids, enum names) is a parameter added with <see cref="Param"/>.
+    /// </summary>
+    public IQueryable<T> Query<T>(OuvidoriaDbContext db, string sql) => db.Database.SqlQueryRaw<T>(sql, [.. _parameters]);
+
+    /// <summary>Adds a parameter and returns its placeholder (<c>{n}</c>, as SqlQueryRaw expects).</summary>
+    public string Param(object value)
+    {
+        _parameters.Add(value);
+        return $"{{{_parameters.Count - 1}}}";
+    }
+
+    public string Time(DateTimeOffset value) => IsSqlite ? Param(value.UtcTicks) : Param(value.ToUniversalTime());
+
+    public string Id(Guid value) => IsSqlite ? Param(value.ToString().ToUpperInvariant()) : Param(value);
+
+    /// <summary>(later − earlier) in days, as a floating-point number.</summary>
+    public string DurationDays(string later, string earlier) => IsSqlite
+        ? $"(({later}) - ({earlier})) / 864000000000.0"
+        : $"CAST(EXTRACT(EPOCH FROM (({later}) - ({earlier}))) / 86400.0 AS double precision)";
+
+    /// <summary>The yyyy-MM month of an instant in Brasília (UTC−3, see <see cref="ReportTime"/>).</summary>
+    public string MonthKey(string column) => IsSqlite
+        ? $"strftime('%Y-%m', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
+        : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'YYYY-MM')";
+
+    /// <summary>The yyyy-MM-dd day of an instant in Brasília.</summary>
+    public string DayKey(string column) => IsSqlite
+        ? $"strftime('%Y-%m-%d', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
+        : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'YYYY-MM-DD')";
+
+    /// <summary>The hour of the day (00–23) of an instant in Brasília.</summary>
+    public string HourOfDay(string column) => IsSqlite
+        ? $"strftime('%H', (({column}) - {UnixEpochTicks}) / 10000000 - 10800, 'unixepoch')"
+        : $"to_char(({column}) AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'HH24')";
+
+    /// <summary>The WHERE conditions of the filters on <c>m</c> (the Manifestations alias).</summary>
+    public string Where(ReportFilter filter)
+    {
+        var conditions = new List<string> { "1 = 1" };
+        if (filter.FromUtc is { } from)
+        {
+            conditions.Add($"m.\"RegisteredAt\" >= {Time(from)}");
+        }
+
+        if (filter.ToUtcExclusive is { } to)
+        {
+            conditions.Add($"m.\"RegisteredAt\" < {Time(to)}");
+        }
+
+        if (filter.Type is { } type)
+        {
+            conditions.Add($"m.\"Type\" = {Param(type.ToString())}");
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            conditions.Add($"m.\"Channel\" = {Param(channel.ToString())}");
+        }
+
+        if (filter.UnitId is { } unit)
+        {
+            conditions.Add($"EXISTS (SELECT 1 FROM \"Assignments\" f WHERE f.\"ManifestationId\" = m.\"Id\" AND f.\"UnitId\" = {Id(unit)})");
+        }
+
+        return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>Open, past the citizen deadline, clock running (as the queue's "Vencidas").</summary>
+    public string Overdue(DateTimeOffset now) =>
+        $"m.\"Status\" IN {OpenStatuses} AND m.\"ClockPausedAt\" IS NULL AND m.\"CitizenDueAt\" < {Time(now)}";
+}
