@@ -87,6 +87,11 @@ builder.Services.AddScoped<ConsultManifestation>();
 builder.Services.AddScoped<HomeSummaryQuery>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
+// Administration (issue 6): units, users, themes, settings.
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Units.UnitAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Users.UserAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Themes.ThemeAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Settings.SettingsAdministration>();
 builder.Services.AddScoped<AssistantHost>();
 builder.Services.AddScoped<TextTemplateAdministration>();
 builder.Services.AddScoped<AnswerModelQuery>();
