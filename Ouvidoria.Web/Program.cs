@@ -52,8 +52,16 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/conta/acesso-negado";
     options.Cookie.Name = "ouvidoria.auth";
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
-    options.SlidingExpiration = true;
+    // Idle timeout (the administrators' setting) and the security stamp check: StaffSignInRules.
+    StaffSignInRules.Configure(options);
 });
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    // Deactivation, role change, password reset and "sair de todas as sessões" apply within a minute.
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    options.OnRefreshingPrincipal = StaffSignInRules.KeepAuthenticationMethod;
+});
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationStateProvider>();
 builder.Services.AddIdentityCore<ApplicationUser>(options =>
     {
         options.SignIn.RequireConfirmedAccount = true;
@@ -67,6 +75,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     .AddEntityFrameworkStores<OuvidoriaDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
+    .AddErrorDescriber<PortugueseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
@@ -140,9 +149,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/nao-encontrado");
 app.UseAntiforgery();
+// One-time password changed first, then the authenticator app when the role requires it.
+app.UseStaffSignInRules();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapStaffSessionEndpoints();
 app.MapDocumentEndpoints();
 app.MapWhatsAppWebhook();
 
