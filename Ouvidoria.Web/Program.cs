@@ -53,8 +53,16 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/conta/acesso-negado";
     options.Cookie.Name = "ouvidoria.auth";
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
-    options.SlidingExpiration = true;
+    // Idle timeout (the administrators' setting) and the security stamp check: StaffSignInRules.
+    StaffSignInRules.Configure(options);
 });
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    // Deactivation, role change, password reset and "sair de todas as sessões" apply within a minute.
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    options.OnRefreshingPrincipal = StaffSignInRules.KeepAuthenticationMethod;
+});
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationStateProvider>();
 builder.Services.AddIdentityCore<ApplicationUser>(options =>
     {
         options.SignIn.RequireConfirmedAccount = true;
@@ -68,6 +76,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     .AddEntityFrameworkStores<OuvidoriaDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
+    .AddErrorDescriber<PortugueseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
@@ -95,6 +104,11 @@ builder.Services.AddScoped<AssistantUsageQuery>();
 builder.Services.AddSingleton<AssistantUsage>();
 builder.Services.AddScoped<Lookups>();
 builder.Services.AddScoped<CurrentActor>();
+// Administration (issue 6): units, users, themes, settings.
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Units.UnitAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Users.UserAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Themes.ThemeAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Settings.SettingsAdministration>();
 builder.Services.AddScoped<AssistantHost>();
 builder.Services.AddScoped<TextTemplateAdministration>();
 builder.Services.AddScoped<AnswerModelQuery>();
@@ -143,9 +157,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/nao-encontrado");
 app.UseAntiforgery();
+// One-time password changed first, then the authenticator app when the role requires it.
+app.UseStaffSignInRules();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapStaffSessionEndpoints();
 app.MapDocumentEndpoints();
 app.MapReportEndpoints();
 app.MapWhatsAppWebhook();

@@ -18,21 +18,19 @@ public enum PersonalDataRequirement
 /// <summary>A theme (temática / assunto) a citizen chooses when filing.</summary>
 public sealed class Theme
 {
+    public const int MaxNameLength = 120;
+
     private Theme()
     {
         Name = string.Empty;
     }
 
-    public Theme(string name, PersonalDataRequirement personalData = PersonalDataRequirement.Name)
+    public Theme(string name, PersonalDataRequirement personalData = PersonalDataRequirement.Name, Guid? defaultUnitId = null)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Informe o nome da temática.");
-        }
-
         Id = Guid.NewGuid();
-        Name = name.Trim();
+        Name = RequireName(name);
         PersonalData = personalData;
+        DefaultUnitId = defaultUnitId;
         IsActive = true;
     }
 
@@ -42,7 +40,52 @@ public sealed class Theme
 
     public PersonalDataRequirement PersonalData { get; private set; }
 
+    /// <summary>The unit the ombudsman is offered first when forwarding a manifestation of this theme.</summary>
+    public Guid? DefaultUnitId { get; private set; }
+
     public bool IsActive { get; private set; }
 
-    public void Deactivate() => IsActive = false;
+    public void Rename(string name) => Name = RequireName(name);
+
+    public void RequirePersonalData(PersonalDataRequirement personalData) => PersonalData = personalData;
+
+    public void SetDefaultUnit(Guid? unitId) => DefaultUnitId = unitId;
+
+    public void Deactivate()
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("A temática já está desativada.");
+        }
+
+        IsActive = false;
+    }
+
+    public void Activate()
+    {
+        if (IsActive)
+        {
+            throw new DomainException("A temática já está ativa.");
+        }
+
+        IsActive = true;
+    }
+
+    public static string Label(PersonalDataRequirement requirement) => requirement switch
+    {
+        PersonalDataRequirement.None => "Nenhum dado pessoal",
+        PersonalDataRequirement.Name => "Nome",
+        PersonalDataRequirement.NameAndEmail => "Nome e e-mail",
+    };
+
+    private static string RequireName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("Informe o nome da temática.");
+        }
+
+        TextLimits.Check(name, MaxNameLength, "O nome da temática");
+        return name.Trim();
+    }
 }

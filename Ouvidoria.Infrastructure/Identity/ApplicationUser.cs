@@ -17,4 +17,7 @@ public sealed class ApplicationUser : IdentityUser
     /// automatically when their treatments end and reactivated when assigned again.
     /// </summary>
     public bool IsEventual { get; set; }
+
+    /// <summary>Signed in with a one-time password an administrator handed out: must choose a new one first.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -11,6 +11,9 @@ public static class OuvidoriaClaims
     public const string FullName = "ouvidoria:full_name";
     public const string UnitId = "ouvidoria:unit_id";
 
+    /// <summary>"true" while the person still holds a one-time password (must change it first).</summary>
+    public const string MustChangePassword = "ouvidoria:must_change_password";
+
     /// <summary>The domain actor of a signed-in staff member (null when not signed in).</summary>
     public static Actor? ToActor(this ClaimsPrincipal principal)
     {
@@ -38,6 +41,11 @@ public sealed class OuvidoriaClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(OuvidoriaClaims.FullName, user.FullName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(OuvidoriaClaims.MustChangePassword, "true"));
+        }
+
         if (user.UnitId is { } unitId)
         {
             identity.AddClaim(new Claim(OuvidoriaClaims.UnitId, unitId.ToString()));

@@ -6,7 +6,7 @@ using Ouvidoria.Domain.Manifestations;
 
 namespace Ouvidoria.Infrastructure.Persistence;
 
-/// <summary>Configuration of the NUPs this office issues (<c>Nup:UnitCode</c>).</summary>
+/// <summary>Configuration of the NUPs this office issues (<c>Nup:UnitCode</c>): the default until an administrator saves the settings.</summary>
 public sealed class NupOptions
 {
     public const string Section = "Nup";
@@ -31,6 +31,8 @@ public sealed class NupAllocator(IOptions<NupOptions> options)
 
     public async Task<Nup> NextAsync(OuvidoriaDbContext db, int year, CancellationToken cancellationToken = default)
     {
+        // The administrators' setting (read in this transaction, never cached: a NUP must carry the code in force).
+        var unitCode = await db.SystemSettings.AsNoTracking().Select(s => (int?)s.NupUnitCode).FirstOrDefaultAsync(cancellationToken) ?? options.Value.UnitCode;
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -40,10 +42,10 @@ public sealed class NupAllocator(IOptions<NupOptions> options)
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        AddParameter(command, "@unit", options.Value.UnitCode);
+        AddParameter(command, "@unit", unitCode);
         AddParameter(command, "@year", year);
         var value = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        return Nup.Create(options.Value.UnitCode, value, year);
+        return Nup.Create(unitCode, value, year);
     }
 
     private static void AddParameter(DbCommand command, string name, int value)

@@ -40,6 +40,9 @@ public sealed partial class OuvidoriaDbContext(
 
     public DbSet<Theme> Themes => Set<Theme>();
 
+    /// <summary>The office's settings (one row, absent until an administrator saves them).</summary>
+    public DbSet<Domain.Administration.SystemSettings> SystemSettings => Set<Domain.Administration.SystemSettings>();
+
     public DbSet<NupSequence> NupSequences => Set<NupSequence>();
 
     public DbSet<WhatsAppInboxMessage> WhatsAppInbox => Set<WhatsAppInboxMessage>();

@@ -44,6 +44,7 @@ public static class PersistenceRegistration
         services.Configure<NupOptions>(configuration.GetSection(NupOptions.Section));
         services.AddDbContextFactory<OuvidoriaDbContext>(options => Configure(options, database.Provider, connectionString));
         services.AddSingleton<NupAllocator>();
+        services.AddSingleton<Administration.SystemSettingsStore>();
 
         services.AddSingleton(sp => HistoryChain.FromConfiguration(configuration, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<HistoryVerifier>();

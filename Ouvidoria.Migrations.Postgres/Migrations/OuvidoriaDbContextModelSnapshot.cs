@@ -201,6 +201,44 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("AdministrativeChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Administration.SystemSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChannelLogDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedCaseFilesDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstAlertDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NupUnitCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OfficeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SecondAlertDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TwoFactorRequiredRoles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SystemSettings", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -802,10 +840,15 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Units", (string)null);
                 });
@@ -813,6 +856,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DefaultUnitId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")
@@ -829,6 +875,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultUnitId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -969,6 +1017,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -1565,6 +1616,22 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasForeignKey("ManifestationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Identity.ApplicationUser", b =>

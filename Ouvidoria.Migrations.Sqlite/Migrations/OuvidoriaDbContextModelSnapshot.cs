@@ -192,6 +192,44 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("AdministrativeChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Domain.Administration.SystemSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelLogDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedCaseFilesDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstAlertDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NupUnitCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondAlertDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TwoFactorRequiredRoles")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SystemSettings", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Domain.Manifestations.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,10 +831,15 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Units", (string)null);
                 });
@@ -804,6 +847,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DefaultUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -820,6 +866,8 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultUnitId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -959,6 +1007,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -1554,6 +1605,22 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasForeignKey("ManifestationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Organization.OrganizationalUnit", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Domain.Organization.Theme", b =>
+                {
+                    b.HasOne("Ouvidoria.Domain.Organization.OrganizationalUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ouvidoria.Infrastructure.Identity.ApplicationUser", b =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ouvidoria.Domain.Administration;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Identity;
@@ -16,6 +17,7 @@ internal sealed class OrganizationalUnitConfiguration : IEntityTypeConfiguration
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Email).HasMaxLength(200);
         builder.HasIndex(u => u.Name).IsUnique();
+        builder.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -26,7 +28,8 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
         builder.ToTable("Themes");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Name).HasMaxLength(120);
+        builder.Property(t => t.Name).HasMaxLength(Theme.MaxNameLength);
+        builder.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(t => t.DefaultUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.PersonalData).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasMany<Manifestation>().WithOne().HasForeignKey(m => m.ThemeId).OnDelete(DeleteBehavior.Restrict);
@@ -51,5 +54,20 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.FullName).HasMaxLength(200);
         builder.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.UnitId);
+    }
+}
+
+internal sealed class SystemSettingsConfiguration : IEntityTypeConfiguration<SystemSettings>
+{
+    public void Configure(EntityTypeBuilder<SystemSettings> builder)
+    {
+        builder.ToTable("SystemSettings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.OfficeName).HasMaxLength(SystemSettings.MaxOfficeNameLength);
+        builder.Property(s => s.TwoFactorRequiredRoles).HasMaxLength(100);
+        builder.Ignore(s => s.AlertDaysBefore);
+        builder.Ignore(s => s.TwoFactorRequiredFor);
+        builder.Ignore(s => s.Values);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Web.Features.Manifestations;
@@ -20,12 +20,13 @@ public sealed class DeadlineSweep(
     IDbContextFactory<OuvidoriaDbContext> factory,
     NotificationPlanner planner,
     EmailSignal emailSignal,
-    IOptions<JobsOptions> options,
+    SystemSettingsStore settings,
     TimeProvider clock)
 {
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
-        var thresholds = options.Value.AlertDaysBefore.Where(d => d > 0).Distinct().Order().ToArray();
+        // The administrators' thresholds (Jobs:AlertDaysBefore until they save the settings).
+        var thresholds = (await settings.GetAsync(ct)).AlertDaysBefore.Where(d => d > 0).Distinct().Order().ToArray();
         var now = clock.GetUtcNow();
         var limit = now.AddDays(thresholds.Length == 0 ? 0 : thresholds[^1]);
 

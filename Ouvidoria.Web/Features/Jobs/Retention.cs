@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Assistant;
@@ -16,14 +16,15 @@ public sealed record RetentionResult(int Conversations, int ChannelRows, int Cas
 /// <see cref="JobsOptions.ChannelLogDays"/>, and — when the office configures it — the files of
 /// cases closed more than <see cref="JobsOptions.ClosedCaseFilesDays"/> days ago.
 /// </summary>
-public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, IOptions<JobsOptions> options, TimeProvider clock, ILogger<Retention> logger)
+public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, SystemSettingsStore settingsStore, TimeProvider clock, ILogger<Retention> logger)
 {
     public const int CaseBatch = 200;
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var settings = options.Value;
+        // Retention periods: the administrators' settings (Jobs:* until they save them).
+        var settings = await settingsStore.GetAsync(ct);
         int conversations, channel;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Pdf;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Web.Components.Shared;
@@ -17,13 +18,8 @@ public sealed record GeneratedPdf(string FileName, byte[] Content);
 /// generation through the aggregate, and only then hands the bytes out. The document is built from
 /// the extract alone — never the original text nor the requester — whoever asks for it.
 /// </summary>
-public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IConfiguration configuration)
+public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, SystemSettingsStore settings)
 {
-    /// <summary>The office's name in every PDF header (<c>Office:Name</c>).</summary>
-    public const string OfficeNameKey = "Office:Name";
-
-    public const string DefaultOfficeName = "Ouvidoria";
-
     public async Task<Result<GeneratedPdf>> ExecuteAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -56,13 +52,14 @@ public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> fac
         var theme = m.ThemeId is { } themeId
             ? await db.Themes.AsNoTracking().Where(t => t.Id == themeId).Select(t => t.Name).FirstOrDefaultAsync(ct)
             : null;
-        var pdf = ExtractPdf.Render(Content(m, theme, actor), new PdfRecipient(actor.Name, Formats.DateTime(now)));
+        var officeName = (await settings.GetAsync(ct)).OfficeName;
+        var pdf = ExtractPdf.Render(Content(m, theme, actor, officeName), new PdfRecipient(actor.Name, Formats.DateTime(now)));
         // Logged only once the document exists: a failed rendering leaves no trace of a copy.
         await db.SaveChangesAsync(ct);
         return new GeneratedPdf($"extrato-{m.Nup.Digits}.pdf", pdf);
     }
 
-    private ExtractPdfContent Content(Manifestation m, string? theme, Actor actor)
+    private static ExtractPdfContent Content(Manifestation m, string? theme, Actor actor, string officeName)
     {
         var viewerDeadline = m.DeadlineFor(actor);
         var citizenNotes = new List<string>();
@@ -78,7 +75,8 @@ public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> fac
 
         return new ExtractPdfContent
         {
-            OfficeName = configuration[OfficeNameKey] is { Length: > 0 } office ? office : DefaultOfficeName,
+            // The administrators' setting; Office:Name until they save one.
+            OfficeName = officeName,
             Nup = m.Nup.ToString(),
             TypeLabel = m.Type.Label(),
             Theme = theme,

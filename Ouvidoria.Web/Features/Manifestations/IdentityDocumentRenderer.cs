@@ -1,5 +1,6 @@
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Pdf;
 using Ouvidoria.Web.Components.Shared;
 
@@ -10,14 +11,14 @@ namespace Ouvidoria.Web.Features.Manifestations;
 /// complements, marked on every page with the name of the collaborator who requisitioned it and
 /// the date, so a copy kept outside the system points back to its recipient.
 /// </summary>
-public sealed class IdentityDocumentRenderer(IConfiguration configuration) : IIdentityDocumentRenderer
+public sealed class IdentityDocumentRenderer(SystemSettingsStore settings) : IIdentityDocumentRenderer
 {
     public byte[] Render(Manifestation manifestation, string? themeName, string unitName, IdentityRequest request, Actor generatedBy, DateTimeOffset now)
     {
         var requester = manifestation.Requester;
         var content = new IdentityPdfContent
         {
-            OfficeName = configuration[ExtractPdfDocument.OfficeNameKey] ?? ExtractPdfDocument.DefaultOfficeName,
+            OfficeName = settings.Get().OfficeName,
             Nup = manifestation.Nup.ToString(),
             TypeLabel = manifestation.Type.Label(),
             Theme = themeName,

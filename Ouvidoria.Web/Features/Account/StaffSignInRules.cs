@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Ouvidoria.Domain.Common;
+using Ouvidoria.Infrastructure.Administration;
+using Ouvidoria.Infrastructure.Identity;
+
+namespace Ouvidoria.Web.Features.Account;
+
+/// <summary>
+/// What a staff sign-in must satisfy beyond the password, enforced on every request to a protected
+/// page or endpoint: a one-time password is changed first (/conta/senha), then — when the settings
+/// require it for the person's role — the authenticator app is enrolled and used (/conta/2fa).
+/// Also the idle timeout of the cookie (sliding, the administrators' setting).
+/// </summary>
+public static class StaffSignInRules
+{
+    /// <summary>The "amr" claim value Identity adds after a two-factor sign-in.</summary>
+    public const string MultiFactor = "mfa";
+
+    public const string AmrClaim = "amr";
+
+    public const string ChangePasswordPath = "/conta/senha";
+
+    public const string TwoFactorPath = "/conta/2fa";
+
+    /// <summary>Where the person must go first, or null when nothing is pending.</summary>
+    public static async Task<string?> PendingStepAsync(ClaimsPrincipal user, SystemSettingsStore settings, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        if (user.HasClaim(OuvidoriaClaims.MustChangePassword, "true"))
+        {
+            return ChangePasswordPath;
+        }
+
+        var kind = user.ToActor()?.Kind ?? ActorKind.System;
+        var required = (await settings.GetAsync(ct)).TwoFactorRequiredFor.Contains(kind);
+        return required && !user.HasClaim(AmrClaim, MultiFactor) ? TwoFactorPath : null;
+    }
+
+    /// <summary>Redirects protected requests (pages and endpoints with authorization) to the pending step.</summary>
+    public static IApplicationBuilder UseStaffSignInRules(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var protectedEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null;
+        if (protectedEndpoint && !context.Request.Path.StartsWithSegments("/conta")
+            && await PendingStepAsync(context.User, context.RequestServices.GetRequiredService<SystemSettingsStore>(), context.RequestAborted) is { } step)
+        {
+            context.Response.Redirect(step + "?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>Cookie events: the session's lifetime follows the idle-timeout setting; security stamps are checked every minute.</summary>
+    public static void Configure(CookieAuthenticationOptions options)
+    {
+        options.SlidingExpiration = true;
+        options.Events.OnSigningIn = async context =>
+        {
+            var settings = await context.HttpContext.RequestServices.GetRequiredService<SystemSettingsStore>().GetAsync();
+            var issued = context.Properties.IssuedUtc ?? TimeProvider.System.GetUtcNow();
+            context.Properties.ExpiresUtc = issued.AddMinutes(settings.IdleTimeoutMinutes);
+        };
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (context.Principal is null || context.Properties.IssuedUtc is not { } issued)
+            {
+                return;
+            }
+
+            // A changed setting applies at the next renewal: the span (expiry − issue) is what sliding keeps.
+            var settings = await context.HttpContext.RequestServices.GetRequiredService<SystemSettingsStore>().GetAsync();
+            context.Properties.ExpiresUtc = issued.AddMinutes(settings.IdleTimeoutMinutes);
+            if (context.HttpContext.Request.Path.StartsWithSegments(KeepAlivePath))
+            {
+                // Activity in an open circuit (IdleTimeout) renews the cookie, whatever its age.
+                context.ShouldRenew = true;
+            }
+        };
+    }
+
+    /// <summary>Requested (as an image) by the idle-timeout component when the person is active in a circuit.</summary>
+    public const string KeepAlivePath = "/conta/sessao-ativa";
+
+    private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    public static IEndpointRouteBuilder MapStaffSessionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(KeepAlivePath, (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return TypedResults.File(Pixel, "image/gif");
+        }).RequireAuthorization(Policies.Staff);
+
+        // "Sair de todas as sessões": a new security stamp invalidates every cookie and circuit of the person.
+        endpoints.MapPost("/conta/sair-de-todas", async (HttpContext http, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        {
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/conta/entrar?motivo=todas");
+        }).RequireAuthorization(Policies.Staff).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        return endpoints;
+    }
+
+    /// <summary>Keeps the "amr" (two-factor) claim when the security stamp validator rebuilds the principal.</summary>
+    public static Task KeepAuthenticationMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+        {
+            foreach (var amr in current.FindAll(AmrClaim).Where(c => !identity.HasClaim(AmrClaim, c.Value)))
+            {
+                identity.AddClaim(new Claim(AmrClaim, amr.Value));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
