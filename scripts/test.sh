@@ -69,20 +69,26 @@ pg_bindir() {
 }
 
 # ---------------------------------------------------------------- 1. system packages
-need_apt=0
-[ -x /usr/bin/chromium ] || need_apt=1
-[ -n "$(pg_bindir)" ] || need_apt=1
-command -v pdftotext >/dev/null 2>&1 || need_apt=1
-command -v npm >/dev/null 2>&1 || need_apt=1
-if [ "$need_apt" -eq 1 ]; then
-  log "installing system packages (chromium postgresql poppler-utils fonts-liberation2 nodejs npm)..."
+# Only what is missing is asked for: a machine whose Node.js comes from another source (e.g.
+# nodesource's nodejs, which bundles npm and conflicts with Debian's npm) must not get Debian's.
+apt_packages=()
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+[ -n "$(pg_bindir)" ] || apt_packages+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || apt_packages+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/liberation2 ] || [ -e /usr/share/fonts/truetype/liberation ] || apt_packages+=(fonts-liberation2)
+if ! command -v npm >/dev/null 2>&1; then
+  command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+  apt_packages+=(npm)
+fi
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  log "installing system packages: ${apt_packages[*]}..."
   export DEBIAN_FRONTEND=noninteractive
   apt_opts=(-o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
   wait_for_apt
   as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update
   wait_for_apt
   as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends \
-    chromium postgresql poppler-utils fonts-liberation2 nodejs npm
+    "${apt_packages[@]}"
 fi
 
 # maildev: the real SMTP server the e-mail tests send to (each test starts its own on free ports).

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Pdf;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Web.Components.Shared;
@@ -63,7 +64,7 @@ public sealed class ReportExports(
     IDbContextFactory<OuvidoriaDbContext> factory,
     ReportsQuery reports,
     TimeProvider clock,
-    IConfiguration configuration)
+    SystemSettingsStore settings)
 {
     public const int BatchSize = 500;
 
@@ -127,7 +128,7 @@ public sealed class ReportExports(
             var pdf = ReportPdf.Render(
                 new ReportPdfContent
                 {
-                    OfficeName = OfficeName,
+                    OfficeName = (await settings.GetAsync(ct)).OfficeName,
                     Title = $"Manifestações — {title}",
                     Filters = FiltersLine(filter, names),
                     Figures = [new("Total", total.ToString(PtBr))],
@@ -180,7 +181,7 @@ public sealed class ReportExports(
         else
         {
             file = new GeneratedPdf($"relatorio-{stamp}.pdf", ReportPdf.Render(
-                new ReportPdfContent { OfficeName = OfficeName, Title = "Relatório gerencial", Filters = FiltersLine(filter, names), Figures = figures, Tables = tables },
+                new ReportPdfContent { OfficeName = (await settings.GetAsync(ct)).OfficeName, Title = "Relatório gerencial", Filters = FiltersLine(filter, names), Figures = figures, Tables = tables },
                 new PdfRecipient(actor.Name, Formats.DateTime(report.GeneratedAt))));
         }
 
@@ -193,8 +194,6 @@ public sealed class ReportExports(
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", PtBr) + "%" : "—";
 
     public static string Days(double? days) => days is { } d ? $"{Number(d)} dias" : "—";
-
-    private string OfficeName => configuration[ExtractPdfDocument.OfficeNameKey] ?? ExtractPdfDocument.DefaultOfficeName;
 
     private static List<KeyValuePair<string, string>> Figures(ManagementReport report)
     {
