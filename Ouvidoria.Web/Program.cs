@@ -78,13 +78,16 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
     .AddErrorDescriber<PortugueseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
+string[] staffRoles = [Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator];
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SignInCompleteHandler>();
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager, Roles.Administrator))
-    .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager))
-    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman))
-    .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman))
-    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Ombudsman));
+    .AddPolicy(Policies.StaffSigningIn, p => p.RequireRole(staffRoles))
+    .AddPolicy(Policies.Staff, p => p.RequireRole(staffRoles).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(Policies.Treatment, p => p.RequireRole(Roles.Ombudsman, Roles.Collaborator, Roles.Manager).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
@@ -157,8 +160,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/nao-encontrado");
 app.UseAntiforgery();
-// One-time password changed first, then the authenticator app when the role requires it.
-app.UseStaffSignInRules();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();

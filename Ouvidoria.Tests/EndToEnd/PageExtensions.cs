@@ -25,11 +25,17 @@ internal static class PageExtensions
 
     public static async Task SignInAsync(this IPage page, string email, string password)
     {
+        await page.SubmitSignInAsync(email, password);
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Fills and sends the sign-in form; where it leads (a pending step's static page, say) is the caller's.</summary>
+    public static async Task SubmitSignInAsync(this IPage page, string email, string password)
+    {
         await page.GotoAsync("conta/entrar");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Senha").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Entrar" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
     }
 
     public static async Task SignOutAsync(this IPage page)

@@ -38,16 +38,16 @@ public sealed class StaffAccountTests(PortalFixture portal) : IClassFixture<Port
         await page.SignOutAsync();
 
         // 2. The collaborator signs in with it and must choose a password before anything else.
-        await page.SignInAsync(email, oneTimePassword);
+        await page.SubmitSignInAsync(email, oneTimePassword);
         await page.WaitForURLAsync("**/conta/senha**");
         await Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
-        await page.GetByLabel("Senha atual").FillAsync(oneTimePassword);
-        await page.GetByLabel("Nova senha").FillAsync("curta");
+        await page.GetByLabel("Senha atual", new PageGetByLabelOptions { Exact = true }).FillAsync(oneTimePassword);
+        await page.GetByLabel("Nova senha", new PageGetByLabelOptions { Exact = true }).FillAsync("curta");
         await page.GetByLabel("Confirme a nova senha").FillAsync("curta");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Salvar senha" }).ClickAsync();
         await Expect(page.GetByTestId("password-error")).ToContainTextAsync("A senha deve ter pelo menos 8 caracteres.");
-        await page.GetByLabel("Senha atual").FillAsync(oneTimePassword);
-        await page.GetByLabel("Nova senha").FillAsync(NewPassword);
+        await page.GetByLabel("Senha atual", new PageGetByLabelOptions { Exact = true }).FillAsync(oneTimePassword);
+        await page.GetByLabel("Nova senha", new PageGetByLabelOptions { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("Confirme a nova senha").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Salvar senha" }).ClickAsync();
         await page.WaitForInteractiveAsync();
@@ -78,7 +78,7 @@ public sealed class StaffAccountTests(PortalFixture portal) : IClassFixture<Port
         await page.WaitForURLAsync("**/conta/entrar/2fa**");
         await page.GetByLabel("Código", new PageGetByLabelOptions { Exact = true }).FillAsync("12345x");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verificar" }).ClickAsync();
-        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Código inválido.");
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Código inválido.");
         await page.ShotAsync("entrar-2fa");
         await page.GetByLabel("Código", new PageGetByLabelOptions { Exact = true }).FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verificar" }).ClickAsync();

@@ -3,8 +3,11 @@ namespace Ouvidoria.Web.Features.Account;
 /// <summary>Authorization policy names used by pages (<c>[Authorize(Policy = ...)]</c>).</summary>
 public static class Policies
 {
-    /// <summary>Any staff member.</summary>
+    /// <summary>Any staff member whose sign-in is complete (no one-time password, 2FA when required).</summary>
     public const string Staff = "Staff";
+
+    /// <summary>Any signed-in staff member, also with a pending sign-in step: the pages that complete it.</summary>
+    public const string StaffSigningIn = "StaffSigningIn";
 
     /// <summary>Who works the treatment queue: ombudsman, collaborators, managers.</summary>
     public const string Treatment = "Treatment";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,9 +10,11 @@ using Ouvidoria.Infrastructure.Identity;
 namespace Ouvidoria.Web.Features.Account;
 
 /// <summary>
-/// What a staff sign-in must satisfy beyond the password, enforced on every request to a protected
-/// page or endpoint: a one-time password is changed first (/conta/senha), then — when the settings
-/// require it for the person's role — the authenticator app is enrolled and used (/conta/2fa).
+/// What a staff sign-in must satisfy beyond the password: a one-time password is changed first
+/// (/conta/senha), then — when the settings require it for the person's role — the authenticator
+/// app is enrolled and used (/conta/2fa). Enforced by authorization itself
+/// (<see cref="SignInCompleteRequirement"/> in every staff policy but <see cref="Policies.StaffSigningIn"/>),
+/// so it holds for HTTP requests and for every navigation inside an interactive circuit alike.
 /// Also the idle timeout of the cookie (sliding, the administrators' setting).
 /// </summary>
 public static class StaffSignInRules
@@ -43,24 +46,28 @@ public static class StaffSignInRules
         return required && !user.HasClaim(AmrClaim, MultiFactor) ? TwoFactorPath : null;
     }
 
-    /// <summary>Redirects protected requests (pages and endpoints with authorization) to the pending step.</summary>
-    public static IApplicationBuilder UseStaffSignInRules(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Sends a signed-in person whose sign-in is incomplete to the pending step instead of "acesso
+    /// negado" (the staff policies carry <see cref="SignInCompleteRequirement"/>).
+    /// </summary>
+    private static async Task RedirectToAccessDeniedOrPendingStep(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var protectedEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null;
-        if (protectedEndpoint && !context.Request.Path.StartsWithSegments("/conta")
-            && await PendingStepAsync(context.User, context.RequestServices.GetRequiredService<SystemSettingsStore>(), context.RequestAborted) is { } step)
+        var step = await PendingStepAsync(context.HttpContext.User, context.HttpContext.RequestServices.GetRequiredService<SystemSettingsStore>(), context.HttpContext.RequestAborted);
+        if (step is null)
         {
-            context.Response.Redirect(step + "?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            context.Response.Redirect(context.RedirectUri);
             return;
         }
 
-        await next(context);
-    });
+        var request = context.Request;
+        context.Response.Redirect(step + "?ReturnUrl=" + Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString));
+    }
 
     /// <summary>Cookie events: the session's lifetime follows the idle-timeout setting; security stamps are checked every minute.</summary>
     public static void Configure(CookieAuthenticationOptions options)
     {
         options.SlidingExpiration = true;
+        options.Events.OnRedirectToAccessDenied = RedirectToAccessDeniedOrPendingStep;
         options.Events.OnSigningIn = async context =>
         {
             var settings = await context.HttpContext.RequestServices.GetRequiredService<SystemSettingsStore>().GetAsync();
@@ -97,7 +104,7 @@ public static class StaffSignInRules
         {
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.File(Pixel, "image/gif");
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.StaffSigningIn);
 
         // "Sair de todas as sessões": a new security stamp invalidates every cookie and circuit of the person.
         endpoints.MapPost("/conta/sair-de-todas", async (HttpContext http, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
@@ -109,7 +116,7 @@ public static class StaffSignInRules
 
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/conta/entrar?motivo=todas");
-        }).RequireAuthorization(Policies.Staff).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        }).RequireAuthorization(Policies.StaffSigningIn).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return endpoints;
     }
 
@@ -125,5 +132,19 @@ public static class StaffSignInRules
         }
 
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The sign-in has no pending step (<see cref="StaffSignInRules.PendingStepAsync"/>).</summary>
+public sealed class SignInCompleteRequirement : IAuthorizationRequirement;
+
+public sealed class SignInCompleteHandler(SystemSettingsStore settings) : AuthorizationHandler<SignInCompleteRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SignInCompleteRequirement requirement)
+    {
+        if (await StaffSignInRules.PendingStepAsync(context.User, settings) is null)
+        {
+            context.Succeed(requirement);
+        }
     }
 }
