@@ -23,6 +23,7 @@ public sealed partial class TwoFactorPage
     private string? authenticatorUri;
     private string? qrDataUri;
     private bool enabled;
+    private bool loaded;
     private bool required;
     private int recoveryLeft;
     private IReadOnlyList<string>? recoveryCodes;
@@ -62,6 +63,7 @@ public sealed partial class TwoFactorPage
 
         required = HttpContext.User.ToActor() is { } actor && (await Settings.GetAsync()).TwoFactorRequiredFor.Contains(actor.Kind);
         await LoadAsync(user);
+        loaded = true;
     }
 
     private async Task LoadAsync(ApplicationUser user)
