@@ -9,6 +9,9 @@ public enum Channel
     Phone,
     InPerson,
     Letter,
+
+    /// <summary>Another system through the integration API (e.g. a state ombudsman system).</summary>
+    Integration,
 }
 
 public static class ChannelLabels
@@ -21,5 +24,6 @@ public static class ChannelLabels
         Channel.Phone => "Telefone",
         Channel.InPerson => "Presencial",
         Channel.Letter => "Carta",
+        Channel.Integration => "Integração (API)",
     };
 }

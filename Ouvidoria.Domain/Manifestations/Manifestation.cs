@@ -619,6 +619,22 @@ public sealed partial class Manifestation
         return attachment;
     }
 
+    /// <summary>
+    /// A file the citizen sends on its own after registering (the integration API): part of the
+    /// manifestation while it awaits analysis, part of the complement while one is requested;
+    /// refused in any other state (the team would never look for it).
+    /// </summary>
+    public Attachment AddCitizenFile(string fileName, string contentType, long sizeBytes, string storageKey, DateTimeOffset now)
+    {
+        var origin = Status switch
+        {
+            ManifestationStatus.Registered or ManifestationStatus.InTriage => AttachmentOrigin.Original,
+            ManifestationStatus.AwaitingComplement => AttachmentOrigin.Complement,
+            _ => throw new DomainException("Só é possível anexar arquivos enquanto a manifestação aguarda análise ou complementação."),
+        };
+        return AddAttachment(fileName, contentType, sizeBytes, storageKey, origin, Actor.Citizen, now);
+    }
+
     /// <summary>Collaborators download only the team's files; the citizen's files may identify them.</summary>
     public bool CanDownload(Attachment attachment, Actor actor) =>
         CanBeReadBy(actor)

@@ -69,6 +69,12 @@ public sealed partial class OuvidoriaDbContext(
 
     public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
+    /// <summary>Keys of the integration API (hashed secrets).</summary>
+    public DbSet<Domain.Integration.ApiKey> ApiKeys => Set<Domain.Integration.ApiKey>();
+
+    /// <summary>Idempotency keys of the integration API's POSTs (24 h).</summary>
+    public DbSet<Integration.IdempotencyRecord> IdempotencyRecords => Set<Integration.IdempotencyRecord>();
+
     /// <summary>Anonymous assistant usage counters (managers' reports).</summary>
     public DbSet<AssistantUsageCounter> AssistantUsage => Set<AssistantUsageCounter>();
 

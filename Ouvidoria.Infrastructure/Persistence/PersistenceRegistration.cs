@@ -45,6 +45,7 @@ public static class PersistenceRegistration
         services.AddDbContextFactory<OuvidoriaDbContext>(options => Configure(options, database.Provider, connectionString));
         services.AddSingleton<NupAllocator>();
         services.AddSingleton<Administration.SystemSettingsStore>();
+        services.AddSingleton<Integration.IdempotencyStore>();
 
         services.AddSingleton(sp => HistoryChain.FromConfiguration(configuration, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<HistoryVerifier>();
