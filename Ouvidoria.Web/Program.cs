@@ -11,6 +11,7 @@ using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Components;
 using Ouvidoria.Web.Features.Account;
 using Ouvidoria.Web.Features.Administration;
+using Ouvidoria.Web.Features.Api;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Infrastructure.WhatsApp;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
@@ -46,6 +47,8 @@ builder.Services.AddOuvidoriaJobs(builder.Configuration);
 // Staff sign-in (ASP.NET Core Identity, cookie). Citizens never sign in: NUP + password.
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// The integration API authenticates other systems by API key (never by the staff cookie).
+builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/conta/entrar";
@@ -87,7 +90,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Ombudsman, p => p.RequireRole(Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()))
     .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Administrator, Roles.Manager, Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()))
     .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator).AddRequirements(new SignInCompleteRequirement()))
-    .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()));
+    .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Manager, Roles.Ombudsman).AddRequirements(new SignInCompleteRequirement()))
+    .AddPolicy(ApiKeyDefaults.Policy, p => p.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().RequireClaim(ApiClaims.KeyId));
 
 // Use cases (plain classes; see docs/decisions/0004-use-cases.md).
 builder.Services.AddScoped<QueueQuery>();
@@ -117,6 +121,15 @@ builder.Services.AddScoped<TextTemplateAdministration>();
 builder.Services.AddScoped<AnswerModelQuery>();
 builder.Services.AddScoped<CitizenSurvey>();
 builder.Services.AddScoped<SurveyResultQuery>();
+
+// Integration API (issue 6): /api/v1, API keys, per-key rate limit, idempotency, OpenAPI document.
+builder.Services.AddScoped<AttachCitizenFile>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.ApiKeys.ApiKeyAdministration>();
+builder.Services.AddScoped<ManifestationChangesQuery>();
+builder.Services.AddSingleton<ApiIdempotency>();
+builder.Services.AddIntegrationApiRateLimiting();
+builder.Services.AddIntegrationApiDocument();
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 
 // WhatsApp Cloud API channel (Bel): webhook → durable inbox → Bel → outbox → Graph API.
 builder.Services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.SectionName));
@@ -159,7 +172,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/nao-encontrado");
+app.UseIntegrationApiErrors();
 app.UseAntiforgery();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
@@ -167,6 +182,8 @@ app.MapStaffSessionEndpoints();
 app.MapDocumentEndpoints();
 app.MapReportEndpoints();
 app.MapWhatsAppWebhook();
+app.MapIntegrationApi();
+app.MapOpenApi(ApiDocument.Route).AllowAnonymous();
 
 app.Run();
 return 0;

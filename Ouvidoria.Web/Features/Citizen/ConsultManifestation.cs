@@ -4,6 +4,7 @@ using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Citizen;
 
@@ -70,7 +71,11 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         await SendComplementAsync(nupText, password, text, [], ct);
 
     /// <summary>The complement with files a channel already stored.</summary>
-    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, IReadOnlyList<StoredAttachment> files, CancellationToken ct = default)
+    public Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, IReadOnlyList<StoredAttachment> files, CancellationToken ct = default) =>
+        SendComplementAsync(nupText, password, text, files, null, ct);
+
+    /// <summary>The complement; <paramref name="beforeSave"/> joins its unit of work.</summary>
+    public async Task<Result<CitizenView>> SendComplementAsync(string? nupText, string? password, string text, IReadOnlyList<StoredAttachment> files, BeforeSave<CitizenView>? beforeSave, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var found = await FindAsync(db, nupText, password, ct);
@@ -90,6 +95,11 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
 
             manifestation.ReceiveComplement(text, now);
             await notifications.PlanAsync(db, manifestation, now, ct);
+            if (beforeSave is not null)
+            {
+                await beforeSave(db, ToView(manifestation), ct);
+            }
+
             await db.SaveChangesAsync(ct);
             emailSignal.Wake();
         }

@@ -46,7 +46,11 @@ public sealed record RegistrationReceipt(Guid Id, string Nup, string Password, M
 /// </summary>
 public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, FileStore files, TimeProvider clock)
 {
-    public async Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, CancellationToken ct = default)
+    public Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, CancellationToken ct = default) =>
+        ExecuteAsync(request, null, ct);
+
+    /// <summary>Registers; <paramref name="beforeSave"/> joins the registration's transaction.</summary>
+    public async Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, BeforeSave<RegistrationReceipt>? beforeSave, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ThemeId && t.IsActive, ct);
@@ -110,9 +114,15 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
                 }
 
                 db.Manifestations.Add(manifestation);
+                var receipt = new RegistrationReceipt(manifestation.Id, nup.ToString(), password, type, manifestation.CitizenDeadline.DueAt);
+                if (beforeSave is not null)
+                {
+                    await beforeSave(db, receipt, ct);
+                }
+
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return Result<RegistrationReceipt>.Success(new RegistrationReceipt(manifestation.Id, nup.ToString(), password, type, manifestation.CitizenDeadline.DueAt));
+                return Result<RegistrationReceipt>.Success(receipt);
             }
             catch (DomainException e)
             {
