@@ -95,7 +95,7 @@ public sealed record RegistrarManifestacaoRequisicao
 
     [Required] public Guid? TematicaId { get; init; }
 
-    [Description("Anônima: uma denúncia ou reclamação anônima vira comunicação de irregularidade.")]
+    [Description("Anônima (sem manifestante): só denúncias e reclamações, que viram comunicação de irregularidade.")]
     public bool Anonima { get; init; }
 
     public ManifestanteRequisicao? Manifestante { get; init; }

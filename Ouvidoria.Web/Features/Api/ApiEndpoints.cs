@@ -214,6 +214,11 @@ public static class ApiEndpoints
 
         if (body.Anonima)
         {
+            if (body.Tipo is not (null or TipoManifestacao.Denuncia or TipoManifestacao.Reclamacao or TipoManifestacao.Comunicacao))
+            {
+                errors["anonima"] = ["Só denúncias e reclamações podem ser anônimas (viram comunicação de irregularidade): identifique o manifestante."];
+            }
+
             if (body.Manifestante is not null)
             {
                 errors["manifestante"] = ["Uma manifestação anônima não leva dados do manifestante: omita este campo ou envie anonima: false."];
