@@ -106,11 +106,7 @@ public sealed class ApiContractTests(SqliteDemoApp app) : IClassFixture<SqliteDe
         responses.Add(("enviarComplementacao", await client.PostJsonAsync($"/api/v1/manifestacoes/{nup}/complementos", new { texto = "Sem pedido ainda." }, password: password)));
 
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(nup)).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(nup);
 
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
         await app.WorkflowOkAsync(w => w.RequestComplementAsync(id, "Qual o horário?", ombudsman));

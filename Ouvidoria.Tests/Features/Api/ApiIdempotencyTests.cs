@@ -175,11 +175,7 @@ public abstract class ApiIdempotencyTests(OuvidoriaAppFactory app)
         var nup = created.GetProperty("nup").GetString()!;
         var password = created.GetProperty("senha").GetString()!;
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(nup)).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(nup);
 
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
         await app.WorkflowOkAsync(w => w.RequestComplementAsync(id, "Qual o endereço exato?", ombudsman));

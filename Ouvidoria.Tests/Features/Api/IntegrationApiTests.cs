@@ -142,11 +142,7 @@ public abstract class IntegrationApiTests(OuvidoriaAppFactory app)
         var client = await app.NewApiClientAsync(ApiScope.Register, ApiScope.Consult);
         var (nup, password) = await RegisterAsync(client);
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(nup)).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(nup);
 
         var registered = await (await client.GetWithPasswordAsync(PathOf(nup), password)).JsonAsync();
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
@@ -190,11 +186,7 @@ public abstract class IntegrationApiTests(OuvidoriaAppFactory app)
         var client = await app.NewApiClientAsync(ApiScope.Register, ApiScope.Complement);
         var (nup, password) = await RegisterAsync(client);
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(nup)).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(nup);
 
         var early = await client.PostJsonAsync($"{PathOf(nup)}/complementos", new { texto = "Antes do pedido." }, password: password);
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
@@ -243,11 +235,7 @@ public abstract class IntegrationApiTests(OuvidoriaAppFactory app)
 
         // Once the case is in treatment, a loose file would never be looked at: refused.
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(nup)).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(nup);
 
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
         await app.WorkflowOkAsync(w => w.WriteExtractAsync(id, "Iluminação pública apagada.", ombudsman));
@@ -310,11 +298,7 @@ public abstract class IntegrationApiTests(OuvidoriaAppFactory app)
 
         // The first one changes (triage): it is now the newest change.
         var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
-        Guid id;
-        await using (var db = app.CreateDbContext())
-        {
-            id = await db.Manifestations.Where(m => m.Nup == Nup.Parse(registered[0])).Select(m => m.Id).SingleAsync();
-        }
+        var id = await app.ManifestationIdAsync(registered[0]);
 
         await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
         var again = await (await client.GetAsync($"{Manifestations}/alteracoes?desde={Uri.EscapeDataString(since.ToString("O"))}")).JsonAsync();

@@ -86,6 +86,14 @@ public static class ApiClients
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The id of the manifestation with this NUP (as the staff pages find it).</summary>
+    public static async Task<Guid> ManifestationIdAsync(this OuvidoriaAppFactory app, string nup)
+    {
+        await using var db = app.CreateDbContext();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Manifestations.Where(m => m.Nup == Ouvidoria.Domain.Manifestations.Nup.Parse(nup)).Select(m => m.Id));
+    }
+
     /// <summary>A valid phone registration ("reduzida a termo") of an identified complaint.</summary>
     public static object PhoneComplaint(Guid themeId, string description = "Ligação à central: a iluminação da Rua das Flores está apagada há duas semanas.") => new
     {
