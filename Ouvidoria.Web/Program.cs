@@ -74,7 +74,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<OuvidoriaDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<StaffSignInManager>()
     .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
     .AddErrorDescriber<PortugueseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
