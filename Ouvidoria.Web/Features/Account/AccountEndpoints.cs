@@ -24,11 +24,27 @@ public static class AccountEndpoints
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("/");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).RequireAntiforgeryToken();
         endpoints.MapGet("/anexos/{manifestationId:guid}/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Treatment);
         endpoints.MapGet("/anexos/{manifestationId:guid}/todos.zip", DownloadAllAsync).RequireAuthorization(Policies.Treatment);
         return endpoints;
     }
+
+    /// <summary>
+    /// Refuses (400) a post without a valid antiforgery token. The antiforgery middleware only records
+    /// its verdict: an endpoint that binds no form has to act on it, or a cross-site form could post to it.
+    /// </summary>
+    public static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var valid = http.Features.Get<IAntiforgeryValidationFeature>() is { } verdict
+                ? verdict.IsValid
+                : await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+            return valid
+                ? await next(context)
+                : Problems.Of(StatusCodes.Status400BadRequest, "O formulário expirou ou não veio desta página. Recarregue a página e tente novamente.");
+        });
 
     /// <summary>Streams an attachment to a staff member; every download is in the access log.</summary>
     private static async Task<IResult> DownloadAsync(
