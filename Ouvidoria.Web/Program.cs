@@ -77,7 +77,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<OuvidoriaDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<StaffSignInManager>()
     .AddClaimsPrincipalFactory<OuvidoriaClaimsPrincipalFactory>()
     .AddErrorDescriber<PortugueseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();

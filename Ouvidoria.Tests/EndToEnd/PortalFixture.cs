@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ouvidoria.Tests.EndToEnd;
@@ -9,7 +11,7 @@ namespace Ouvidoria.Tests.EndToEnd;
 /// and a headless Debian Chromium driven by Playwright (no browser download: OUVIDORIA_CHROMIUM or
 /// /usr/bin/chromium).
 /// </summary>
-public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"ouvidoria-e2e-{Guid.NewGuid():N}.db");
     private readonly string storageRoot = Path.Combine(Path.GetTempPath(), $"ouvidoria-e2e-files-{Guid.NewGuid():N}");
@@ -33,6 +35,12 @@ public sealed class PortalFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Storage:Root", storageRoot);
         // Several portals run in one test process: no background scheduler (jobs have their own tests).
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Lets a derived portal replace services (e.g. the clock).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     public async Task InitializeAsync()

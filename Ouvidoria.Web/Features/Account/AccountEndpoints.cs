@@ -1,11 +1,15 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Identity;
+using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Manifestations;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Account;
 
@@ -20,21 +24,44 @@ public static class AccountEndpoints
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("/");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).RequireAntiforgeryToken();
         endpoints.MapGet("/anexos/{manifestationId:guid}/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Treatment);
         endpoints.MapGet("/anexos/{manifestationId:guid}/todos.zip", DownloadAllAsync).RequireAuthorization(Policies.Treatment);
         return endpoints;
     }
 
+    /// <summary>
+    /// Refuses (400) a post without a valid antiforgery token. The antiforgery middleware only records
+    /// its verdict: an endpoint that binds no form has to act on it, or a cross-site form could post to it.
+    /// </summary>
+    public static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var valid = http.Features.Get<IAntiforgeryValidationFeature>() is { } verdict
+                ? verdict.IsValid
+                : await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+            return valid
+                ? await next(context)
+                : Problems.Of(StatusCodes.Status400BadRequest, "O formulário expirou ou não veio desta página. Recarregue a página e tente novamente.");
+        });
+
     /// <summary>Streams an attachment to a staff member; every download is in the access log.</summary>
-    private static async Task<IResult> DownloadAsync(Guid manifestationId, Guid attachmentId, HttpContext http, ManifestationWorkflow workflow, ILogger<ManifestationWorkflow> logger, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(
+        Guid manifestationId, Guid attachmentId, HttpContext http, ManifestationWorkflow workflow, IDbContextFactory<OuvidoriaDbContext> factory,
+        ILogger<ManifestationWorkflow> logger, CancellationToken ct)
     {
         if (http.User.ToActor() is not { } actor)
         {
             return TypedResults.Unauthorized();
         }
 
-        Ouvidoria.Domain.Common.Result<(Domain.Manifestations.Attachment Attachment, Stream Content)> result;
+        if (await RefusalAsync(factory, manifestationId, attachmentId, actor, ct) is { } refused)
+        {
+            return Problems.For(refused);
+        }
+
+        Result<(Attachment Attachment, Stream Content)> result;
         try
         {
             result = await workflow.DownloadAsync(manifestationId, attachmentId, actor, ct);
@@ -47,7 +74,7 @@ public static class AccountEndpoints
 
         if (!result.IsSuccess)
         {
-            return Problem(result.Error!);
+            return Problems.For(result.Error!);
         }
 
         // The type comes from the (allow-listed) extension, never from what the uploader declared.
@@ -74,7 +101,7 @@ public static class AccountEndpoints
         var result = await workflow.DownloadAllAsync(manifestationId, actor, ct);
         if (!result.IsSuccess)
         {
-            return Problem(result.Error!);
+            return Problems.For(result.Error!);
         }
 
         var bundle = result.Value;
@@ -117,16 +144,36 @@ public static class AccountEndpoints
         }, "application/zip", $"anexos-{bundle.Nup}.zip");
     }
 
+    /// <summary>
+    /// Why THIS actor may not download THIS attachment (the aggregate's rule, <see cref="Manifestation.CanDownload"/>),
+    /// or null. Asked before the download so that a refusal is a 403: the workflow reports the aggregate's
+    /// refusal (a <c>DomainException</c> in <see cref="Manifestation.RecordDownload"/>) as a validation error.
+    /// </summary>
+    private static async Task<Error?> RefusalAsync(IDbContextFactory<OuvidoriaDbContext> factory, Guid manifestationId, Guid attachmentId, Actor actor, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var manifestation = await ManifestationWorkflow.LoadAsync(db, manifestationId, ct);
+        if (manifestation is null)
+        {
+            return Error.NotFound("Manifestação não encontrada.");
+        }
+
+        if (!manifestation.CanBeReadBy(actor))
+        {
+            return Error.Forbidden("Você não tem acesso a esta manifestação.");
+        }
+
+        return manifestation.Attachments.FirstOrDefault(a => a.Id == attachmentId) switch
+        {
+            null => Error.NotFound("Anexo não encontrado."),
+            var attachment when !manifestation.CanDownload(attachment, actor) => Error.Forbidden("Você não tem acesso a este anexo."),
+            _ => null,
+        };
+    }
+
     private static string ContentTypeOf(string fileName) =>
         ContentTypes.TryGetContentType(fileName, out var known) ? known : "application/octet-stream";
 
     private static IResult Corrupted() =>
-        TypedResults.Problem("O anexo armazenado está corrompido ou foi alterado e não pode ser entregue. Avise o administrador do sistema.", statusCode: StatusCodes.Status500InternalServerError);
-
-    private static IResult Problem(Error error) => error.Kind switch
-    {
-        ErrorKind.NotFound => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status404NotFound),
-        ErrorKind.Forbidden or ErrorKind.Validation => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden),
-        ErrorKind.Conflict => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict),
-    };
+        Problems.Of(StatusCodes.Status500InternalServerError, "O anexo armazenado está corrompido ou foi alterado e não pode ser entregue. Avise o administrador do sistema.");
 }

@@ -116,7 +116,7 @@ public static class StaffSignInRules
 
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/conta/entrar?motivo=todas");
-        }).RequireAuthorization(Policies.StaffSigningIn).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        }).RequireAuthorization(Policies.StaffSigningIn).RequireAntiforgeryToken();
         return endpoints;
     }
 

@@ -1,6 +1,6 @@
-using Ouvidoria.Domain.Common;
 using Ouvidoria.Infrastructure.Identity;
 using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Manifestations;
 
@@ -26,12 +26,7 @@ public static class DocumentEndpoints
         var result = await document.ExecuteAsync(manifestationId, actor, ct);
         if (!result.IsSuccess)
         {
-            return result.Error!.Kind switch
-            {
-                ErrorKind.NotFound => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status404NotFound),
-                ErrorKind.Forbidden or ErrorKind.Validation => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status403Forbidden),
-                ErrorKind.Conflict => TypedResults.Problem(result.Error.Message, statusCode: StatusCodes.Status409Conflict),
-            };
+            return Problems.For(result.Error!);
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -1,5 +1,6 @@
 using Ouvidoria.Infrastructure.Identity;
 using Ouvidoria.Web.Features.Account;
+using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Reports;
 
@@ -24,7 +25,7 @@ public static class ReportEndpoints
 
         if (store.Take(token, owner) is not { } file)
         {
-            return TypedResults.Problem("Arquivo não encontrado ou expirado: gere a exportação novamente.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.Of(StatusCodes.Status404NotFound, "Arquivo não encontrado ou expirado: gere a exportação novamente.");
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
