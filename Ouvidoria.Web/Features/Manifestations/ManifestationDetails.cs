@@ -82,7 +82,8 @@ public sealed record AssignmentView(
     bool IsMine,
     string? ProcessNumber = null,
     string? ExtensionRequestJustification = null,
-    string? ExtensionRequestedBy = null);
+    string? ExtensionRequestedBy = null,
+    string? NotAptReason = null);
 
 public sealed record IdentityGrantView(Guid Id, string CollaboratorName, string GrantedByName, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
 
@@ -135,6 +136,7 @@ public sealed record ViewerPermissions
     /// <summary>The viewer's treatments that may requisition identity (art. 7).</summary>
     public IReadOnlyList<Guid> RequestIdentity { get; init; } = [];
 
+    /// <summary>Open treatments that sent an art. 7 requisition and still owe the process number (or the "não apta" record).</summary>
     public IReadOnlyList<Guid> InformProcessNumber { get; init; } = [];
 
     public IReadOnlyList<Guid> RequestExtension { get; init; } = [];

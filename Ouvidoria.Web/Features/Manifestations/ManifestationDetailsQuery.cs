@@ -94,7 +94,8 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             ArchiveJustification = m.ArchiveJustification,
             Team = m.Assignments.OrderBy(a => a.AssignedAt)
                 .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor),
-                    a.ProcessNumber, isOmbudsman || a.Includes(actor) ? a.ExtensionRequestJustification : null, a.ExtensionRequestedBy))
+                    a.ProcessNumber, isOmbudsman || a.Includes(actor) ? a.ExtensionRequestJustification : null, a.ExtensionRequestedBy,
+                    isOmbudsman || a.Includes(actor) ? a.NotAptReason : null))
                 .ToList(),
             ResolutionReportedOn = m.ResolutionReportedOn,
             ResolutionReportSynthesis = m.ResolutionReportSynthesis,
@@ -150,8 +151,9 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                     ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible
                         && !m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status != RequestStatus.Refused)).Select(a => a.Id).ToList()
                     : [],
-                InformProcessNumber = m.Assignments.Where(a => a.IsOpen && a.ProcessNumber is null && (isOmbudsman || a.Includes(actor))
-                    && m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status == RequestStatus.Granted)).Select(a => a.Id).ToList(),
+                // After any art. 7 requisition (granted or refused): the process number, or "não apta" (manual 2.7, item 3).
+                InformProcessNumber = m.Assignments.Where(a => a.IsOpen && a.ProcessNumber is null && a.NotAptReason is null && (isOmbudsman || a.Includes(actor))
+                    && m.IdentityRequests.Any(r => r.AssignmentId == a.Id)).Select(a => a.Id).ToList(),
                 RequestExtension = m.Status == ManifestationStatus.InTreatment && actor.IsCollaborator
                     ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible && !a.Deadline.Extended && !a.HasPendingExtensionRequest).Select(a => a.Id).ToList()
                     : [],
