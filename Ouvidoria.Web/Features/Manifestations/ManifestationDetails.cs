@@ -63,7 +63,16 @@ public sealed record ManifestationDetails
     public required IReadOnlyList<AssignmentView> Team { get; init; }
     public required IReadOnlyList<MessageView> Messages { get; init; }
     public required IReadOnlyList<AnswerView> Answers { get; init; }
+    /// <summary>The complete "Histórico de ações" (accesses included), newest first: its first page.</summary>
     public required IReadOnlyList<HistoryView> History { get; init; }
+
+    /// <summary>Older entries exist beyond <see cref="History"/> ("Carregar mais").</summary>
+    public bool HistoryHasMore { get; init; }
+
+    /// <summary>The simplified view (workflow actions only, filtered in SQL), newest first: its first page.</summary>
+    public IReadOnlyList<HistoryView> WorkflowHistory { get; init; } = [];
+
+    public bool WorkflowHistoryHasMore { get; init; }
     public required IReadOnlyList<AttachmentView> Attachments { get; init; }
 
     public required ViewerPermissions Can { get; init; }
@@ -95,7 +104,10 @@ public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit,
 
 public sealed record AnswerView(string Text, bool IsConclusive, string AuthorName, DateTimeOffset SentAt);
 
-public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At);
+public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At, int Sequence = 0);
+
+/// <summary>A page of the history, newest first; <see cref="HasMore"/>: older entries remain.</summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryView> Entries, bool HasMore);
 
 public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, AttachmentOrigin Origin, DateTimeOffset UploadedAt, Guid? MessageId, string Url);
 
