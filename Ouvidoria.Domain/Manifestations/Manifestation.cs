@@ -1,4 +1,5 @@
 using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Organization;
 
 namespace Ouvidoria.Domain.Manifestations;
 
@@ -317,6 +318,17 @@ public sealed partial class Manifestation
         Raise(new ForwardedToUnit(Id, assignment.Id, unitId, collaboratorId, role, assignment.Deadline.DueAt, now));
         return assignment;
     }
+
+    /// <summary>
+    /// The unit the ombudsman is offered first when forwarding (<see cref="Theme.DefaultUnitId"/>,
+    /// "unidade padrão" of this manifestation's theme) — null when the theme has none, is not this
+    /// manifestation's, or the unit already has an open treatment of it (forwarding again is refused).
+    /// </summary>
+    public Guid? SuggestedForwardUnit(Theme? theme) =>
+        theme is { DefaultUnitId: { } unitId } && theme.Id == ThemeId
+        && !_assignments.Any(a => a.UnitId == unitId && a.CollaboratorId is null && a.IsOpen)
+            ? unitId
+            : null;
 
     public TreatmentMessage PostMessage(string text, MessageVisibility visibility, Actor actor, DateTimeOffset now)
     {

@@ -76,7 +76,13 @@ public sealed record ManifestationDetails
     public required IReadOnlyList<AttachmentView> Attachments { get; init; }
 
     public required ViewerPermissions Can { get; init; }
+
+    /// <summary>For the ombudsman who may forward: the theme's default unit, offered first (null when none applies).</summary>
+    public ForwardSuggestion? ForwardSuggestion { get; init; }
 }
+
+/// <summary>The "unidade padrão" of the manifestation's theme, suggested when forwarding.</summary>
+public sealed record ForwardSuggestion(Guid UnitId, string UnitName, string ThemeName);
 
 public sealed record AssignmentView(
     Guid Id,

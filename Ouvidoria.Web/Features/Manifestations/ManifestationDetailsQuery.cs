@@ -43,7 +43,15 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
         var theme = m.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == m.ThemeId, ct);
         var history = await ReadHistoryAsync(db, id, complete: true, before: null, ct);
         var actions = await ReadHistoryAsync(db, id, complete: false, before: null, ct);
-        return Shape(m, actor, theme, unitNames, history, actions);
+        var details = Shape(m, actor, theme, unitNames, history, actions);
+        // The theme's "unidade padrão", offered first to the ombudsman who forwards (if still active).
+        if (details.Can.Forward && m.SuggestedForwardUnit(theme) is { } suggested
+            && await db.Units.AsNoTracking().Where(u => u.Id == suggested && u.IsActive).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } suggestedName)
+        {
+            details = details with { ForwardSuggestion = new ForwardSuggestion(suggested, suggestedName, theme!.Name) };
+        }
+
+        return details;
     }
 
     /// <summary>Entries per page of the "Histórico de ações" (both views); "Carregar mais" reads the next.</summary>
