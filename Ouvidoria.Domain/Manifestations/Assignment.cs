@@ -70,6 +70,9 @@ public sealed class Assignment
     /// <summary>The investigating unit's process number (denúncia flow, art. 7 Decreto 10.153/2019).</summary>
     public string? ProcessNumber { get; private set; }
 
+    /// <summary>Why the investigating unit did not consider the denúncia apt (no process opened), once recorded.</summary>
+    public string? NotAptReason { get; private set; }
+
     /// <summary>Set while the unit's request for the one 20-day extension awaits the ombudsman.</summary>
     public string? ExtensionRequestJustification { get; private set; }
 
@@ -162,6 +165,8 @@ public sealed class Assignment
     }
 
     internal void InformProcessNumber(string processNumber) => ProcessNumber = processNumber;
+
+    internal void DeclareNotApt(string reason) => NotAptReason = reason;
 
     internal void ExtendDeadline(string justification)
     {

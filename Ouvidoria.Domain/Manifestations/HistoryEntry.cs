@@ -43,6 +43,7 @@ public enum HistoryAction
     ResolutionReported,
     FilesPurged,
     SurveyAnswered,
+    DenunciationNotApt,
 }
 
 /// <summary>
@@ -139,6 +140,7 @@ public static class HistoryActionLabels
         HistoryAction.ResolutionReported => "Resolução da demanda informada pela unidade",
         HistoryAction.FilesPurged => "Anexos eliminados (política de retenção)",
         HistoryAction.SurveyAnswered => "Pesquisa de satisfação respondida",
+        HistoryAction.DenunciationNotApt => "Denúncia não considerada apta pela unidade de apuração",
     };
 
     /// <summary>
@@ -160,6 +162,7 @@ public static class HistoryActionLabels
             or HistoryAction.IdentityRequestGranted or HistoryAction.IdentityRequestRefused or HistoryAction.ProcessNumberInformed
             or HistoryAction.UnitDeadlineExtensionRequested or HistoryAction.UnitDeadlineExtensionRefused
             or HistoryAction.CollaboratorRequested or HistoryAction.CollaboratorRequestAccepted or HistoryAction.CollaboratorRequestRefused
-            or HistoryAction.ResolutionReported or HistoryAction.FilesPurged or HistoryAction.SurveyAnswered => false,
+            or HistoryAction.ResolutionReported or HistoryAction.FilesPurged or HistoryAction.SurveyAnswered
+            or HistoryAction.DenunciationNotApt => false,
     };
 }

@@ -175,7 +175,8 @@ public sealed partial class Manifestation
         {
             text = IsAnonymous
                 ? IdentityNotVerifiableText
-                : "Requisição deferida (art. 7º do Decreto nº 10.153/2019): a identificação da parte denunciante e o teor original seguem no PDF anexo, de acesso restrito a esta unidade. Adote as salvaguardas do § 2º do art. 7º.";
+                : "Requisição deferida (art. 7º do Decreto nº 10.153/2019): a identificação da parte denunciante e o teor original seguem no PDF anexo. Adote as salvaguardas do § 2º do art. 7º.";
+            text += $" O PDF e os anexos do manifestante são de acesso pessoal de {request.RequestedByName}: cada download é registrado.";
             if (!string.IsNullOrWhiteSpace(note))
             {
                 text += $"\n\n{note.Trim()}";
@@ -199,8 +200,9 @@ public sealed partial class Manifestation
     }
 
     /// <summary>
-    /// The investigating unit informs the number of the process it opened; after a granted
-    /// requisition the treatment is finalized only after this.
+    /// The investigating unit informs the number of the process it opened; once it sent an art. 7
+    /// requisition (granted or refused), the treatment is finalized only after this — or after
+    /// <see cref="DeclareNotApt"/> (manual 2.7, item 3).
     /// </summary>
     public void InformProcessNumber(Guid assignmentId, string processNumber, Actor actor, DateTimeOffset now)
     {
@@ -209,6 +211,11 @@ public sealed partial class Manifestation
         if (!assignment.IsOpen)
         {
             throw new DomainException("O tratamento desta unidade já foi finalizado.");
+        }
+
+        if (assignment.NotAptReason is not null)
+        {
+            throw new DomainException("A unidade registrou que a denúncia não foi considerada apta: não há processo apuratório a informar.");
         }
 
         if (string.IsNullOrWhiteSpace(processNumber))
@@ -221,12 +228,82 @@ public sealed partial class Manifestation
         Record(HistoryAction.ProcessNumberInformed, actor, processNumber.Trim(), now);
     }
 
+    /// <summary>
+    /// The investigating unit records, with its reason, that it did not consider the denúncia apt
+    /// (no investigation opened): the manual asks for the process number only "no caso de denúncias
+    /// consideradas aptas pelo setor competente" (2.7, item 3). Only after an art. 7 requisition,
+    /// the one case in which the process number is required to finalize.
+    /// </summary>
+    public void DeclareNotApt(Guid assignmentId, string reason, Actor actor, DateTimeOffset now)
+    {
+        var assignment = FindAssignment(assignmentId);
+        RequireTeamMember(assignment, actor, "registrar que a denúncia não foi considerada apta");
+        if (!assignment.IsOpen)
+        {
+            throw new DomainException("O tratamento desta unidade já foi finalizado.");
+        }
+
+        if (!_identityRequests.Any(r => r.AssignmentId == assignmentId))
+        {
+            throw new DomainException("O registro de denúncia não apta só é necessário depois de uma requisição de identidade (art. 7º do Decreto nº 10.153/2019).");
+        }
+
+        if (assignment.ProcessNumber is not null)
+        {
+            throw new DomainException($"Já foi informado o processo apuratório {assignment.ProcessNumber}: a denúncia foi considerada apta.");
+        }
+
+        if (assignment.NotAptReason is not null)
+        {
+            throw new DomainException("Já foi registrado que a denúncia não foi considerada apta.");
+        }
+
+        RequireJustification(reason, "o registro de denúncia não apta");
+        assignment.DeclareNotApt(reason.Trim());
+        Record(HistoryAction.DenunciationNotApt, actor, reason.Trim(), now);
+    }
+
     /// <summary>Whether the actor may read the message (restricted messages: their treatment's team and the ombudsman).</summary>
     public bool CanSee(TreatmentMessage message, Actor actor) =>
         actor.IsOmbudsman
         || (message.Visibility == MessageVisibility.Team
             && (message.RestrictedToAssignmentId is not { } restricted
                 || _assignments.Any(a => a.Id == restricted && a.Includes(actor))));
+
+    /// <summary>
+    /// The citizen's files (original and complement) a granted art. 7 requisition delivers — "o teor
+    /// original da manifestação, incluindo eventuais anexos" (manual 2.7, item 3): those received up
+    /// to the decision, which the identity PDF lists. Empty unless granted.
+    /// </summary>
+    public IReadOnlyList<Attachment> CitizenFilesDeliveredBy(IdentityRequest request) =>
+        request.Status == RequestStatus.Granted && request.DecidedAt is { } decidedAt
+            ? _attachments.Where(a => a.Origin != AttachmentOrigin.Treatment && a.UploadedAt <= decidedAt).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName, StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>
+    /// What a grant delivers is personal, like the identity view (manual 2.6-2.7): to the
+    /// collaborator who requisitioned it, while they still belong to the requesting treatment — not
+    /// to their colleagues of a unit-wide assignment.
+    /// </summary>
+    private bool IsDeliveredTo(IdentityRequest request, Actor actor) =>
+        request.Status == RequestStatus.Granted
+        && actor.IsCollaborator
+        && actor.UserId is { } userId
+        && request.RequestedById == userId
+        && _assignments.Any(a => a.Id == request.AssignmentId && a.Includes(actor));
+
+    /// <summary>
+    /// The granted requisition a restricted message delivers (its identity PDF), or null. Only a
+    /// grant restricts a message, and an assignment has at most one granted requisition.
+    /// </summary>
+    private IdentityRequest? IdentityDeliveryOn(TreatmentMessage message) =>
+        message.RestrictedToAssignmentId is { } assignmentId
+            ? _identityRequests.FirstOrDefault(r => r.AssignmentId == assignmentId && r.Status == RequestStatus.Granted)
+            : null;
+
+    /// <summary>Whether the citizen's <paramref name="attachment"/> reached <paramref name="actor"/> through a granted requisition.</summary>
+    private bool DeliveredByGrant(Attachment attachment, Actor actor) =>
+        _identityRequests.Any(r => IsDeliveredTo(r, actor) && r.DecidedAt >= attachment.UploadedAt);
 
     /// <summary>Why the assignment's treatment cannot end yet (art. 7 requisition pending or process number missing), or null.</summary>
     public string? TreatmentEndBlocker(Guid assignmentId)
@@ -250,9 +327,12 @@ public sealed partial class Manifestation
             throw new DomainException("Há uma requisição de identidade aguardando a decisão da Ouvidoria: o tratamento não pode ser finalizado antes dela.");
         }
 
-        if (assignment.ProcessNumber is null && _identityRequests.Any(r => r.AssignmentId == assignment.Id && r.Status == RequestStatus.Granted))
+        // Manual 2.7, item 3: "após o envio da requisição, não seja finalizado o tratamento. A
+        // finalização do tratamento só ocorre após o envio do número do processo apuratório, no caso
+        // de denúncias consideradas aptas" — whatever the ombudsman decided on the requisition.
+        if (assignment.ProcessNumber is null && assignment.NotAptReason is null && _identityRequests.Any(r => r.AssignmentId == assignment.Id))
         {
-            throw new DomainException("Informe o número do processo apuratório antes de finalizar o tratamento (a identidade foi disponibilizada para apuração).");
+            throw new DomainException("Informe o número do processo apuratório antes de finalizar o tratamento (houve requisição de identidade) ou registre que a denúncia não foi considerada apta.");
         }
     }
 

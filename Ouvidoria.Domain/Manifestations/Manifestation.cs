@@ -1,4 +1,5 @@
 using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Organization;
 
 namespace Ouvidoria.Domain.Manifestations;
 
@@ -318,6 +319,17 @@ public sealed partial class Manifestation
         return assignment;
     }
 
+    /// <summary>
+    /// The unit the ombudsman is offered first when forwarding (<see cref="Theme.DefaultUnitId"/>,
+    /// "unidade padrão" of this manifestation's theme) — null when the theme has none, is not this
+    /// manifestation's, or the unit already has an open treatment of it (forwarding again is refused).
+    /// </summary>
+    public Guid? SuggestedForwardUnit(Theme? theme) =>
+        theme is { DefaultUnitId: { } unitId } && theme.Id == ThemeId
+        && !_assignments.Any(a => a.UnitId == unitId && a.CollaboratorId is null && a.IsOpen)
+            ? unitId
+            : null;
+
     public TreatmentMessage PostMessage(string text, MessageVisibility visibility, Actor actor, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -635,12 +647,39 @@ public sealed partial class Manifestation
         return AddAttachment(fileName, contentType, sizeBytes, storageKey, origin, Actor.Citizen, now);
     }
 
-    /// <summary>Collaborators download only the team's files; the citizen's files may identify them.</summary>
-    public bool CanDownload(Attachment attachment, Actor actor) =>
-        CanBeReadBy(actor)
-        && (ShowsIdentityTo(actor)
-            || (attachment.Origin == AttachmentOrigin.Treatment
-                && (attachment.MessageId is not { } messageId || _messages.Any(x => x.Id == messageId && CanSee(x, actor)))));
+    /// <summary>
+    /// The ombudsman downloads everything. Collaborators download the team's files of messages they
+    /// see; the citizen's files may identify them, so a collaborator gets them only through a granted
+    /// art. 7 requisition of their own, and the identity PDF (marked with its recipient's name) only
+    /// the collaborator it was granted to (see Manifestation.Identity.cs).
+    /// </summary>
+    public bool CanDownload(Attachment attachment, Actor actor)
+    {
+        if (!CanBeReadBy(actor))
+        {
+            return false;
+        }
+
+        if (ShowsIdentityTo(actor))
+        {
+            return true;
+        }
+
+        if (attachment.Origin != AttachmentOrigin.Treatment)
+        {
+            return DeliveredByGrant(attachment, actor);
+        }
+
+        if (attachment.MessageId is not { } messageId)
+        {
+            return true;
+        }
+
+        var message = _messages.FirstOrDefault(x => x.Id == messageId);
+        return message is not null
+            && CanSee(message, actor)
+            && (IdentityDeliveryOn(message) is not { } delivery || IsDeliveredTo(delivery, actor));
+    }
 
     /// <summary>Logs a download (who, when, which file) and returns the attachment to stream.</summary>
     public Attachment RecordDownload(Guid attachmentId, Actor actor, DateTimeOffset now)

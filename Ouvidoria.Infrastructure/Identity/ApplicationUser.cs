@@ -18,6 +18,13 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public bool IsEventual { get; set; }
 
+    /// <summary>
+    /// Inactive because the system deactivated this eventual collaborator when their treatments
+    /// ended: only then does a new assignment reactivate them. False when an administrator
+    /// deactivated the account — that decision stands (Domain/Organization/EventualCollaborators).
+    /// </summary>
+    public bool DeactivatedAutomatically { get; set; }
+
     /// <summary>Signed in with a one-time password an administrator handed out: must choose a new one first.</summary>
     public bool MustChangePassword { get; set; }
 }

@@ -48,7 +48,13 @@ public sealed record IdentityPdfContent
 
     /// <summary>The investigation's process number, once informed.</summary>
     public string? ProcessNumber { get; init; }
+
+    /// <summary>The citizen's files the grant delivers with the document (downloaded separately, in the system).</summary>
+    public IReadOnlyList<IdentityPdfAttachment> Attachments { get; init; } = [];
 }
+
+/// <summary>One delivered citizen file as the PDF lists it; the size is already formatted ("1,2 MB").</summary>
+public sealed record IdentityPdfAttachment(string FileName, string Origin, string Size, string ReceivedAt);
 
 /// <summary>The denúncia's identity and original content as a PDF, marked with the recipient on every page.</summary>
 public static class IdentityPdf
@@ -56,6 +62,8 @@ public static class IdentityPdf
     public const string Title = "Identificação do denunciante e teor original";
 
     public const string RestrictedNotice = "Informação restrita — Decreto nº 10.153/2019";
+
+    public const string AttachmentsHeading = "Anexos do manifestante";
 
     public static byte[] Render(IdentityPdfContent content, PdfRecipient recipient)
     {
@@ -110,6 +118,20 @@ public static class IdentityPdf
         {
             writer.Heading("Complementações do manifestante");
             writer.Paragraph(content.Complements);
+        }
+
+        writer.Heading(AttachmentsHeading);
+        if (content.Attachments.Count == 0)
+        {
+            writer.Paragraph("O manifestante não enviou anexos.");
+        }
+        else
+        {
+            writer.Paragraph($"{content.Attachments.Count} arquivo(s) enviado(s) pelo manifestante, disponibilizado(s) para download no tratamento somente a {recipient.Name} e à Ouvidoria; cada download é registrado.");
+            writer.Table(
+                ["Arquivo", "Origem", "Tamanho", "Recebido em"],
+                [5, 2, 1.4, 2.2],
+                content.Attachments.Select(a => (IReadOnlyList<string>)[a.FileName, a.Origin, a.Size, a.ReceivedAt]));
         }
 
         return writer;

@@ -75,7 +75,7 @@ public sealed class DemoSeeder(
         foreach (var (email, name, unitName) in EventualAccounts)
         {
             var unit = units.First(u => u.Name == unitName);
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, UnitId = unit.Id, IsEventual = true, IsActive = false };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, UnitId = unit.Id, IsEventual = true, IsActive = false, DeactivatedAutomatically = true };
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded)
             {

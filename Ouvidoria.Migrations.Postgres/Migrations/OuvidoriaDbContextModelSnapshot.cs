@@ -330,6 +330,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NotAptReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ProcessNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1047,6 +1051,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<bool>("DeactivatedAutomatically")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)

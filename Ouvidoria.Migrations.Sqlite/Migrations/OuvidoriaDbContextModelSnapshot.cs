@@ -321,6 +321,10 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotAptReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcessNumber")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1038,6 +1042,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeactivatedAutomatically")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)

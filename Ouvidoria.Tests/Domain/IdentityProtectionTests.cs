@@ -219,7 +219,7 @@ public sealed class IdentityProtectionTests
     }
 
     [Fact]
-    public void DecideIdentityRequest_Refused_NeedsAReasonAndUnblocksFinalization()
+    public void DecideIdentityRequest_Refused_NeedsAReasonAndStillRequiresTheProcessNumberToFinalize()
     {
         var m = Denuncia();
         var assignment = m.Assignments[0];
@@ -231,7 +231,147 @@ public sealed class IdentityProtectionTests
         Assert.Equal(RequestStatus.Refused, request.Status);
         Assert.Null(message.RestrictedToAssignmentId);
         Assert.Contains("indeferida", message.Text, StringComparison.Ordinal);
+        // Manual 2.7, item 3: after the requisition, finalized only after the process number (apt denúncias).
+        var e = DomainAssert.ThrowsAndKeepsState(m, () => m.FinalizeTreatment(assignment.Id, CollaboratorA, Now));
+        Assert.Contains("número do processo apuratório", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(m.TreatmentEndBlocker(assignment.Id));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNoCompetence(assignment.Id, null, CollaboratorA, Now));
+
+        m.InformProcessNumber(assignment.Id, "23000.012345/2026-11", CollaboratorA, Now);
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
+        Assert.False(assignment.IsOpen);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void DeclareNotApt_AfterADecidedRequisition_LetsTheUnitFinalizeWithoutAProcessNumber(bool granted)
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        m.DecideIdentityRequest(request.Id, granted, granted ? null : "Os fatos podem ser apurados sem a identificação.", Ombudsman, Now);
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        m.DeclareNotApt(assignment.Id, "  Fatos genéricos, sem indícios mínimos de autoria ou materialidade.  ", CollaboratorA, Now);
+
+        Assert.Equal("Fatos genéricos, sem indícios mínimos de autoria ou materialidade.", assignment.NotAptReason);
+        var entry = DomainAssert.LastHistory(m, HistoryAction.DenunciationNotApt, CollaboratorA, Now);
+        Assert.Equal(assignment.NotAptReason, entry.Details);
+        Assert.False(entry.Action.IsAccess());
+        Assert.Null(m.TreatmentEndBlocker(assignment.Id));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.InformProcessNumber(assignment.Id, "23000.012345/2026-11", CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNotApt(assignment.Id, "Registro repetido da mesma conclusão.", CollaboratorA, Now));
+        m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
+        Assert.False(assignment.IsOpen);
+    }
+
+    [Fact]
+    public void DeclareNotApt_WithoutRequisition_AfterAProcessNumber_ShortReasonOrOtherUnit_IsRefused()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNotApt(assignment.Id, "Fatos genéricos, sem indícios mínimos.", CollaboratorA, Now));
+        m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNotApt(assignment.Id, "Não apta.", CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNotApt(assignment.Id, "Fatos genéricos, sem indícios mínimos.", CollaboratorB, Now));
+        m.InformProcessNumber(assignment.Id, "23000.012345/2026-11", CollaboratorA, Now);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DeclareNotApt(assignment.Id, "Fatos genéricos, sem indícios mínimos.", CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void FinalizeTreatment_DenunciaWithoutRequisition_NeedsNoProcessNumber()
+    {
+        var m = Denuncia();
+
+        m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
+
+        Assert.False(m.Assignments[0].IsOpen);
+    }
+
+    [Fact]
+    public void CanDownload_CitizenFiles_AfterAGrant_OnlyTheRequestingCollaboratorAndTheOmbudsman()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var complement = m.AddAttachment("recibo.pdf", "application/pdf", 4096, "key-complement", AttachmentOrigin.Complement, Actors.Citizen, Now);
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        Assert.False(m.CanDownload(original, CollaboratorA));
+        Assert.Empty(m.CitizenFilesDeliveredBy(request));
+
+        m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
+
+        Assert.Equal([original, complement], m.CitizenFilesDeliveredBy(request));
+        foreach (var file in new[] { original, complement })
+        {
+            Assert.True(m.CanDownload(file, CollaboratorA));
+            Assert.True(m.CanDownload(file, Ombudsman));
+            Assert.False(m.CanDownload(file, OtherOfUnitA));
+            Assert.False(m.CanDownload(file, CollaboratorB));
+            Assert.False(m.CanDownload(file, Actors.Manager));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var downloaded = m.RecordDownload(original.Id, CollaboratorA, Now);
+        Assert.Same(original, downloaded);
+        var entry = DomainAssert.LastHistory(m, HistoryAction.AttachmentDownloaded, CollaboratorA, Now);
+        Assert.Equal($"Anexo do manifestante ({original.Id:N})", entry.Details);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RecordDownload(original.Id, OtherOfUnitA, Now));
+    }
+
+    [Fact]
+    public void CanDownload_CitizenFiles_RefusedRequisition_DeliversNothing()
+    {
+        var m = Denuncia();
+        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+
+        m.DecideIdentityRequest(request.Id, grant: false, "Os fatos podem ser apurados sem a identificação.", Ombudsman, Now);
+
+        Assert.Empty(m.CitizenFilesDeliveredBy(request));
+        Assert.False(m.CanDownload(original, CollaboratorA));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RecordDownload(original.Id, CollaboratorA, Now));
+    }
+
+    [Fact]
+    public void CanDownload_IdentityPdf_UnitWideAssignment_OnlyTheCollaboratorItWasGrantedTo()
+    {
+        var m = Denuncia();
+        var assignment = m.Assignments[0];
+        Assert.Null(assignment.CollaboratorId);
+        var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
+        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, message.Id);
+        var teamFile = m.AddAttachment("oficio.pdf", "application/pdf", 1000, "key-2", AttachmentOrigin.Treatment, OtherOfUnitA, Now,
+            m.PostMessage("Segue o ofício.", MessageVisibility.Team, OtherOfUnitA, Now).Id);
+
+        Assert.Contains(CollaboratorA.Name, message.Text, StringComparison.Ordinal);
+        Assert.True(m.CanSee(message, OtherOfUnitA));
+        Assert.False(m.CanDownload(pdf, OtherOfUnitA));
+        Assert.True(m.CanDownload(pdf, CollaboratorA));
+        Assert.True(m.CanDownload(pdf, Ombudsman));
+        Assert.True(m.CanDownload(teamFile, CollaboratorA));
+        Assert.True(m.CanDownload(teamFile, OtherOfUnitA));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RecordDownload(pdf.Id, OtherOfUnitA, Now));
+    }
+
+    [Fact]
+    public void CitizenFilesDeliveredBy_FilesReceivedAfterTheGrant_AreNotDelivered()
+    {
+        var m = Denuncia();
+        var before = m.AddAttachment("foto.jpg", "image/jpeg", 2048, "key-before", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
+        m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var after = m.AddAttachment("outra-foto.jpg", "image/jpeg", 2048, "key-after", AttachmentOrigin.Original, Actors.Citizen, Now);
+
+        Assert.Equal([before], m.CitizenFilesDeliveredBy(request));
+        Assert.True(m.CanDownload(before, CollaboratorA));
+        Assert.False(m.CanDownload(after, CollaboratorA));
     }
 
     [Fact]
@@ -254,7 +394,7 @@ public sealed class IdentityProtectionTests
 
         var message = m.DecideIdentityRequest(request.Id, true, null, Ombudsman, Now);
 
-        Assert.Equal(Manifestation.IdentityNotVerifiableText, message.Text);
+        Assert.StartsWith(Manifestation.IdentityNotVerifiableText, message.Text, StringComparison.Ordinal);
     }
 
     [Theory]

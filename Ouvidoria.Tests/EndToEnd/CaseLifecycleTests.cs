@@ -140,6 +140,66 @@ public sealed class CaseLifecycleTests(PortalFixture portal) : IClassFixture<Por
         await Expect(page.GetByTestId("consult-result")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Forward_ThemesDefaultUnitIsPreselected_AndTheCollaboratorsContributionGetsPlainLanguageHints()
+    {
+        var (id, themeName) = await InTriageWithThemeDefaultingToHealthAsync();
+        var page = await portal.NewPageAsync();
+
+        // The ombudsman finds the theme's "unidade padrão" already chosen, and forwards.
+        await page.SignInAsync("ouvidoria@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync($"manifestacoes/{id}");
+        await Expect(page.GetByTestId("forward-suggestion")).ToContainTextAsync($"Unidade padrão da temática “{themeName}”: Secretaria de Saúde");
+        await Expect(page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Unidade de destino", Exact = true })).ToContainTextAsync("Secretaria de Saúde");
+        await Expect(page.GetByTestId("forward-use-suggestion")).ToHaveCountAsync(0);
+        await page.ShotAsync("08-ouvidoria-unidade-padrao");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Encaminhar", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("assignment")).ToContainTextAsync("Secretaria de Saúde");
+        await Expect(page.GetByTestId("forward-suggestion")).ToHaveCountAsync(0);
+        await page.SignOutAsync();
+
+        // The collaborator writes the contribution the ombudsman will forward: hints, never a block.
+        await page.SignInAsync("saude@demo.gov.br", DemoSeeder.DemoPassword);
+        await page.OpenAsync($"manifestacoes/{id}");
+        var composer = page.GetByLabel("Mensagem do tratamento");
+        await composer.FillAsync("A VISA vistoriou a lanchonete e enviou o feedback ao dono.");
+        await composer.BlurAsync();
+        await Expect(page.GetByTestId("contribution-hints")).ToContainTextAsync("\"VISA\"");
+        await Expect(page.GetByTestId("contribution-hints")).ToContainTextAsync("\"feedback\"");
+        await page.ShotAsync("09-colaborador-sugestoes-de-linguagem");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar mensagem" }).ClickAsync();
+        await Expect(page.GetByTestId("message").Last).ToContainTextAsync("vistoriou a lanchonete");
+        await Expect(page.GetByTestId("contribution-hints")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A theme whose default unit is the health unit, and a complaint of it in triage with its extract.</summary>
+    private async Task<(Guid Id, string ThemeName)> InTriageWithThemeDefaultingToHealthAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var admin = await portal.ActorAsync(Ouvidoria.Tests.Support.Integration.DemoStaff.Administrator);
+        var ombudsman = await portal.ActorAsync(Ouvidoria.Tests.Support.Integration.DemoStaff.Ombudsman);
+        var health = (await services.GetRequiredService<Ouvidoria.Web.Features.Shared.Lookups>().ActiveUnitsAsync()).Single(u => u.Name == "Secretaria de Saúde").Id;
+        const string themeName = "Vigilância sanitária";
+        var theme = await services.GetRequiredService<Ouvidoria.Web.Features.Administration.Themes.ThemeAdministration>()
+            .CreateAsync(new(themeName, Ouvidoria.Domain.Organization.PersonalDataRequirement.Name, health), admin);
+        Assert.True(theme.IsSuccess, theme.Error?.Message);
+        var registered = await services.GetRequiredService<Ouvidoria.Web.Features.Citizen.RegisterManifestation>().ExecuteAsync(new()
+        {
+            Type = Ouvidoria.Domain.Manifestations.ManifestationType.Complaint,
+            ThemeId = theme.Value,
+            Anonymous = false,
+            Name = "Pedro Lima",
+            ConsentToShare = true,
+            Description = "A lanchonete da rodoviária vende salgados vencidos.",
+        });
+        Assert.True(registered.IsSuccess, registered.Error?.Message);
+        var workflow = services.GetRequiredService<Ouvidoria.Web.Features.Manifestations.ManifestationWorkflow>();
+        Assert.True((await workflow.StartTriageAsync(registered.Value.Id, ombudsman)).IsSuccess);
+        Assert.True((await workflow.WriteExtractAsync(registered.Value.Id, "Relato de venda de alimentos vencidos em estabelecimento.", ombudsman)).IsSuccess);
+        return (registered.Value.Id, themeName);
+    }
+
     /// <summary>A registration through the use case (the UI path is covered by the lifecycle test).</summary>
     private async Task<string> RegisterAsync()
     {

@@ -48,7 +48,7 @@ public static class DomainAssert
         m.ComplementDueAt, m.ComplementText, m.AnsweredAt, m.ConcludedAt, m.Resolved, m.ResolutionNote,
         m.ArchiveReason, m.ArchiveJustification, m.ArchivedAt,
         $"history={m.History.Count}", $"answers={m.Answers.Count}", $"messages={m.Messages.Count}", $"attachments={m.Attachments.Count}",
-        string.Join(", ", m.Assignments.Select(a => $"{a.Id}:{a.UnitId}:{a.Role}:{a.Status}:{a.CollaboratorId}:{a.FinalizedAt:O}:{a.Deadline}:{a.ProcessNumber}:{a.ExtensionRequestJustification}")),
+        string.Join(", ", m.Assignments.Select(a => $"{a.Id}:{a.UnitId}:{a.Role}:{a.Status}:{a.CollaboratorId}:{a.FinalizedAt:O}:{a.Deadline}:{a.ProcessNumber}:{a.NotAptReason}:{a.ExtensionRequestJustification}")),
         string.Join(", ", m.IdentityGrants.Select(g => $"{g.CollaboratorId}:{g.RevokedAt:O}")),
         string.Join(", ", m.IdentityRequests.Select(r => $"{r.AssignmentId}:{r.Status}")),
         string.Join(", ", m.CollaboratorRequests.Select(r => $"{r.CandidateName}:{r.Status}")),

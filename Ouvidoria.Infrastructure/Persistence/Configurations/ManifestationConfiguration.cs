@@ -94,6 +94,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Property(a => a.CollaboratorName).HasMaxLength(200);
         builder.Property(a => a.Instructions).HasMaxLength(4000);
         builder.Property(a => a.ProcessNumber).HasMaxLength(60);
+        builder.Property(a => a.NotAptReason).HasMaxLength(2000);
         builder.Property(a => a.ExtensionRequestJustification).HasMaxLength(2000);
         builder.Property(a => a.ExtensionRequestedBy).HasMaxLength(200);
         builder.OwnsOne(a => a.Deadline, deadline =>

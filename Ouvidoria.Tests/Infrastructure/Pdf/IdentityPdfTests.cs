@@ -83,4 +83,33 @@ public sealed class IdentityPdfTests
         Assert.Contains("Linha 1 do relato original", text, StringComparison.Ordinal);
         Assert.Contains("Linha 300 do relato original, com detalhes que só a apuração deve conhecer.", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_DeliveredAttachments_AreListedWithNameOriginAndSize()
+    {
+        var content = Content() with
+        {
+            Attachments =
+            [
+                new IdentityPdfAttachment("recibo-da-cobranca.jpg", "Original", "212 KB", "15/03/2025 10:05"),
+                new IdentityPdfAttachment("gravacao-atendimento.mp3", "Complementação", "1,4 MB", "20/03/2025 08:40"),
+            ],
+        };
+
+        var text = PdfText.Flat(IdentityPdf.Render(content, Investigator), layout: true);
+
+        Assert.Contains(IdentityPdf.AttachmentsHeading, text, StringComparison.Ordinal);
+        Assert.Contains("2 arquivo(s) enviado(s) pelo manifestante", text, StringComparison.Ordinal);
+        Assert.Contains("somente a Inês Apuração Ferreira e à Ouvidoria", text, StringComparison.Ordinal);
+        Assert.Contains("recibo-da-cobranca.jpg Original 212 KB 15/03/2025 10:05", text, StringComparison.Ordinal);
+        Assert.Contains("gravacao-atendimento.mp3 Complementação 1,4 MB 20/03/2025 08:40", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoAttachments_SaysSo()
+    {
+        var text = PdfText.Flat(IdentityPdf.Render(Content(), Investigator));
+
+        Assert.Contains("O manifestante não enviou anexos.", text, StringComparison.Ordinal);
+    }
 }

@@ -7,9 +7,10 @@ using Ouvidoria.Web.Components.Shared;
 namespace Ouvidoria.Web.Features.Manifestations;
 
 /// <summary>
-/// The art. 7 document (collaborator manual 2.7, item 4): identification, original content and
-/// complements, marked on every page with the name of the collaborator who requisitioned it and
-/// the date, so a copy kept outside the system points back to its recipient.
+/// The art. 7 document (collaborator manual 2.7, item 4): identification, original content,
+/// complements and the list of the citizen's files delivered with it, marked on every page with
+/// the name of the collaborator who requisitioned it and the date, so a copy kept outside the
+/// system points back to its recipient.
 /// </summary>
 public sealed class IdentityDocumentRenderer(SystemSettingsStore settings) : IIdentityDocumentRenderer
 {
@@ -36,6 +37,10 @@ public sealed class IdentityDocumentRenderer(SystemSettingsStore settings) : IId
             GrantedBy = generatedBy.Name,
             GrantedAt = Formats.DateTime(now),
             ProcessNumber = manifestation.Assignments.FirstOrDefault(a => a.Id == request.AssignmentId)?.ProcessNumber,
+            // "incluindo eventuais anexos" (manual 2.7, item 3): the files the grant lets the requester download.
+            Attachments = manifestation.CitizenFilesDeliveredBy(request)
+                .Select(a => new IdentityPdfAttachment(a.FileName, a.Origin == AttachmentOrigin.Complement ? "Complementação" : "Original", Formats.Size(a.SizeBytes), Formats.DateTime(a.UploadedAt)))
+                .ToList(),
         };
         return IdentityPdf.Render(content, new PdfRecipient($"{request.RequestedByName} ({unitName})", Formats.DateTime(now)));
     }

@@ -63,11 +63,26 @@ public sealed record ManifestationDetails
     public required IReadOnlyList<AssignmentView> Team { get; init; }
     public required IReadOnlyList<MessageView> Messages { get; init; }
     public required IReadOnlyList<AnswerView> Answers { get; init; }
+    /// <summary>The complete "Histórico de ações" (accesses included), newest first: its first page.</summary>
     public required IReadOnlyList<HistoryView> History { get; init; }
+
+    /// <summary>Older entries exist beyond <see cref="History"/> ("Carregar mais").</summary>
+    public bool HistoryHasMore { get; init; }
+
+    /// <summary>The simplified view (workflow actions only, filtered in SQL), newest first: its first page.</summary>
+    public IReadOnlyList<HistoryView> WorkflowHistory { get; init; } = [];
+
+    public bool WorkflowHistoryHasMore { get; init; }
     public required IReadOnlyList<AttachmentView> Attachments { get; init; }
 
     public required ViewerPermissions Can { get; init; }
+
+    /// <summary>For the ombudsman who may forward: the theme's default unit, offered first (null when none applies).</summary>
+    public ForwardSuggestion? ForwardSuggestion { get; init; }
 }
+
+/// <summary>The "unidade padrão" of the manifestation's theme, suggested when forwarding.</summary>
+public sealed record ForwardSuggestion(Guid UnitId, string UnitName, string ThemeName);
 
 public sealed record AssignmentView(
     Guid Id,
@@ -82,7 +97,8 @@ public sealed record AssignmentView(
     bool IsMine,
     string? ProcessNumber = null,
     string? ExtensionRequestJustification = null,
-    string? ExtensionRequestedBy = null);
+    string? ExtensionRequestedBy = null,
+    string? NotAptReason = null);
 
 public sealed record IdentityGrantView(Guid Id, string CollaboratorName, string GrantedByName, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
 
@@ -94,7 +110,10 @@ public sealed record MessageView(Guid Id, string AuthorName, string? AuthorUnit,
 
 public sealed record AnswerView(string Text, bool IsConclusive, string AuthorName, DateTimeOffset SentAt);
 
-public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At);
+public sealed record HistoryView(HistoryAction Action, string ActorName, string? Details, DateTimeOffset At, int Sequence = 0);
+
+/// <summary>A page of the history, newest first; <see cref="HasMore"/>: older entries remain.</summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryView> Entries, bool HasMore);
 
 public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, AttachmentOrigin Origin, DateTimeOffset UploadedAt, Guid? MessageId, string Url);
 
@@ -135,6 +154,7 @@ public sealed record ViewerPermissions
     /// <summary>The viewer's treatments that may requisition identity (art. 7).</summary>
     public IReadOnlyList<Guid> RequestIdentity { get; init; } = [];
 
+    /// <summary>Open treatments that sent an art. 7 requisition and still owe the process number (or the "não apta" record).</summary>
     public IReadOnlyList<Guid> InformProcessNumber { get; init; } = [];
 
     public IReadOnlyList<Guid> RequestExtension { get; init; } = [];

@@ -41,19 +41,70 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             .Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var theme = m.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == m.ThemeId, ct);
-        var history = await db.History.AsNoTracking().Where(h => h.ManifestationId == id)
-            .OrderByDescending(h => h.At).Take(MaxHistoryRows)
-            .Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At)).ToListAsync(ct);
-        return Shape(m, actor, theme, unitNames, history);
+        var history = await ReadHistoryAsync(db, id, complete: true, before: null, ct);
+        var actions = await ReadHistoryAsync(db, id, complete: false, before: null, ct);
+        var details = Shape(m, actor, theme, unitNames, history, actions);
+        // The theme's "unidade padrão", offered first to the ombudsman who forwards (if still active).
+        if (details.Can.Forward && m.SuggestedForwardUnit(theme) is { } suggested
+            && await db.Units.AsNoTracking().Where(u => u.Id == suggested && u.IsActive).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } suggestedName)
+        {
+            details = details with { ForwardSuggestion = new ForwardSuggestion(suggested, suggestedName, theme!.Name) };
+        }
+
+        return details;
     }
 
-    /// <summary>The page shows the most recent entries; the full log stays in the database.</summary>
-    public const int MaxHistoryRows = 500;
+    /// <summary>Entries per page of the "Histórico de ações" (both views); "Carregar mais" reads the next.</summary>
+    public const int HistoryPageSize = 200;
+
+    /// <summary>
+    /// The next page of the "Histórico de ações", newest first: the complete view (every entry,
+    /// accesses included) or the simplified one (workflow actions only, filtered in SQL so that
+    /// accesses never push actions out of a page), entries before <paramref name="beforeSequence"/>.
+    /// Same read check as opening the page; reading further down the page opened is not a new access.
+    /// </summary>
+    public async Task<Result<HistoryPage>> HistoryPageAsync(Guid id, Actor actor, bool complete, int beforeSequence, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var m = await db.Manifestations.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null)
+        {
+            return Error.NotFound("Manifestação não encontrada.");
+        }
+
+        if (!m.CanBeReadBy(actor))
+        {
+            return Error.Forbidden("Você não tem acesso a esta manifestação.");
+        }
+
+        return await ReadHistoryAsync(db, id, complete, beforeSequence, ct);
+    }
+
+    private static readonly HistoryAction[] AccessActions = Enum.GetValues<HistoryAction>().Where(a => a.IsAccess()).ToArray();
+
+    /// <summary>Keyset page on (ManifestationId, Sequence) — the history's unique index — newest first.</summary>
+    private static async Task<HistoryPage> ReadHistoryAsync(OuvidoriaDbContext db, Guid id, bool complete, int? before, CancellationToken ct)
+    {
+        var query = db.History.AsNoTracking().Where(h => h.ManifestationId == id);
+        if (before is { } sequence)
+        {
+            query = query.Where(h => h.Sequence < sequence);
+        }
+
+        if (!complete)
+        {
+            query = query.Where(h => !AccessActions.Contains(h.Action));
+        }
+
+        var rows = await query.OrderByDescending(h => h.Sequence).Take(HistoryPageSize + 1)
+            .Select(h => new HistoryView(h.Action, h.ActorName, h.Details, h.At, h.Sequence)).ToListAsync(ct);
+        return new HistoryPage(rows.Take(HistoryPageSize).ToList(), rows.Count > HistoryPageSize);
+    }
 
     private static string UnitOf(Manifestation m, Guid assignmentId, Dictionary<Guid, string> unitNames) =>
         m.Assignments.FirstOrDefault(a => a.Id == assignmentId) is { } a ? unitNames.GetValueOrDefault(a.UnitId, "—") : "—";
 
-    private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames, IReadOnlyList<HistoryView> history)
+    private static ManifestationDetails Shape(Manifestation m, Actor actor, Theme? theme, Dictionary<Guid, string> unitNames, HistoryPage history, HistoryPage actions)
     {
         var isOmbudsman = actor.IsOmbudsman;
         var identityVisible = m.ShowsIdentityTo(actor);
@@ -94,7 +145,8 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
             ArchiveJustification = m.ArchiveJustification,
             Team = m.Assignments.OrderBy(a => a.AssignedAt)
                 .Select(a => new AssignmentView(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, "—"), a.CollaboratorName, a.Role, a.Status, a.Instructions, a.AssignedAt, a.Deadline, a.Includes(actor),
-                    a.ProcessNumber, isOmbudsman || a.Includes(actor) ? a.ExtensionRequestJustification : null, a.ExtensionRequestedBy))
+                    a.ProcessNumber, isOmbudsman || a.Includes(actor) ? a.ExtensionRequestJustification : null, a.ExtensionRequestedBy,
+                    isOmbudsman || a.Includes(actor) ? a.NotAptReason : null))
                 .ToList(),
             ResolutionReportedOn = m.ResolutionReportedOn,
             ResolutionReportSynthesis = m.ResolutionReportSynthesis,
@@ -117,7 +169,10 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                 })
                 .ToList(),
             Answers = m.Answers.OrderBy(a => a.SentAt).Select(a => new AnswerView(a.Text, a.IsConclusive, a.AuthorName, a.SentAt)).ToList(),
-            History = history,
+            History = history.Entries,
+            HistoryHasMore = history.HasMore,
+            WorkflowHistory = actions.Entries,
+            WorkflowHistoryHasMore = actions.HasMore,
             Attachments = m.Attachments.Where(a => m.CanDownload(a, actor)).OrderBy(a => a.UploadedAt)
                 .Select(a => new AttachmentView(a.Id, a.FileName, a.SizeBytes, a.Origin, a.UploadedAt, a.MessageId, $"anexos/{m.Id}/{a.Id}")).ToList(),
             Can = new ViewerPermissions
@@ -150,8 +205,9 @@ public sealed class ManifestationDetailsQuery(IDbContextFactory<OuvidoriaDbConte
                     ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible
                         && !m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status != RequestStatus.Refused)).Select(a => a.Id).ToList()
                     : [],
-                InformProcessNumber = m.Assignments.Where(a => a.IsOpen && a.ProcessNumber is null && (isOmbudsman || a.Includes(actor))
-                    && m.IdentityRequests.Any(r => r.AssignmentId == a.Id && r.Status == RequestStatus.Granted)).Select(a => a.Id).ToList(),
+                // After any art. 7 requisition (granted or refused): the process number, or "não apta" (manual 2.7, item 3).
+                InformProcessNumber = m.Assignments.Where(a => a.IsOpen && a.ProcessNumber is null && a.NotAptReason is null && (isOmbudsman || a.Includes(actor))
+                    && m.IdentityRequests.Any(r => r.AssignmentId == a.Id)).Select(a => a.Id).ToList(),
                 RequestExtension = m.Status == ManifestationStatus.InTreatment && actor.IsCollaborator
                     ? mine.Where(a => a.IsOpen && a.Role == AssignmentRole.Responsible && !a.Deadline.Extended && !a.HasPendingExtensionRequest).Select(a => a.Id).ToList()
                     : [],

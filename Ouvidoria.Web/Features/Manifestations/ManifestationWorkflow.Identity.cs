@@ -68,6 +68,10 @@ public sealed partial class ManifestationWorkflow
 
     public Task<Result<Done>> InformProcessNumberAsync(Guid id, Guid assignmentId, string processNumber, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.InformProcessNumber(assignmentId, processNumber, actor, now), ct);
+
+    /// <summary>After a requisition, the unit records that the denúncia was not considered apt (no process to inform).</summary>
+    public Task<Result<Done>> DeclareNotAptAsync(Guid id, Guid assignmentId, string reason, Actor actor, CancellationToken ct = default) =>
+        ExecuteAsync(id, actor, (m, now) => m.DeclareNotApt(assignmentId, reason, actor, now), ct);
 }
 
 /// <summary>The requester's data as shown after a justified view.</summary>

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Domain.Organization;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
+using Ouvidoria.Web.Features.Administration;
+using Ouvidoria.Web.Features.Administration.Users;
 using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Manifestations;
@@ -93,11 +96,15 @@ public sealed partial class ManifestationWorkflow
 
     /// <summary>
     /// Eventual collaborators (manual 2.4 passo 2) are active only while they take part in a
-    /// treatment: after every change, those named on this manifestation are activated when some
-    /// manifestation still has them on an open treatment beside an open responsible one, and
-    /// deactivated otherwise.
+    /// treatment: after every change, those named on this manifestation are reactivated when some
+    /// manifestation still has them on an open treatment beside an open responsible one — but only
+    /// if the system deactivated them, never over an administrator's deactivation — and deactivated
+    /// otherwise (<see cref="EventualCollaborators"/>). Each automatic change is an audited
+    /// <see cref="Domain.Administration.AdministrativeChange"/> of the account, by "Sistema", next to
+    /// the administrators' own changes of it: it changes who may sign in, not the manifestation, and
+    /// may follow from a case other than the one that triggered the check.
     /// </summary>
-    private static async Task SyncEventualCollaboratorsAsync(OuvidoriaDbContext db, Manifestation m, CancellationToken ct)
+    private async Task SyncEventualCollaboratorsAsync(OuvidoriaDbContext db, Manifestation m, CancellationToken ct)
     {
         var named = m.Assignments.Where(a => a.CollaboratorId is not null).Select(a => a.CollaboratorId!).Distinct().ToList();
         if (named.Count == 0)
@@ -110,7 +117,32 @@ public sealed partial class ManifestationWorkflow
         {
             var needed = await db.Assignments.AnyAsync(a => a.CollaboratorId == user.Id && a.Status == TreatmentStatus.Open
                 && db.Assignments.Any(r => r.ManifestationId == a.ManifestationId && r.Role == AssignmentRole.Responsible && r.Status == TreatmentStatus.Open), ct);
-            user.IsActive = needed;
+            var before = EventualSnapshot(user);
+            string summary;
+            switch (EventualCollaborators.Decide(user.IsActive, user.DeactivatedAutomatically, needed))
+            {
+                case EventualActivation.Activate:
+                    user.IsActive = true;
+                    user.DeactivatedAutomatically = false;
+                    summary = $"Colaborador eventual reativado automaticamente: {user.FullName} (tratamento em aberto, NUP {m.Nup})";
+                    break;
+                case EventualActivation.Deactivate:
+                    user.IsActive = false;
+                    user.DeactivatedAutomatically = true;
+                    summary = $"Colaborador eventual desativado automaticamente: {user.FullName} (sem tratamento em aberto; última ação na NUP {m.Nup})";
+                    break;
+                case EventualActivation.None:
+                    continue;
+                default:
+                    throw new InvalidOperationException();
+            }
+
+            if (summary.Length > Domain.Administration.AdministrativeChange.MaxSummaryLength)
+            {
+                summary = summary[..(Domain.Administration.AdministrativeChange.MaxSummaryLength - 1)] + "…";
+            }
+
+            db.AdministrativeChanges.Add(AdminChanges.Of(UserAdministration.EntityType, user.Id, summary, before, EventualSnapshot(user), Actor.System, clock.GetUtcNow()));
         }
 
         if (db.ChangeTracker.HasChanges())
@@ -118,4 +150,7 @@ public sealed partial class ManifestationWorkflow
             await db.SaveChangesAsync(ct);
         }
     }
+
+    private static object EventualSnapshot(Infrastructure.Identity.ApplicationUser u) =>
+        new { u.FullName, u.Email, u.UnitId, u.IsActive, u.IsEventual, u.DeactivatedAutomatically };
 }

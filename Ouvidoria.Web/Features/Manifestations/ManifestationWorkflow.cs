@@ -199,7 +199,7 @@ public sealed partial class ManifestationWorkflow(
         ExecuteAsync(id, actor, (m, now) => m.Archive(reason, justification, actor, now), ct);
 
     private static Task<Infrastructure.Identity.ApplicationUser?> FindCollaboratorAsync(OuvidoriaDbContext db, string collaboratorId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Id == collaboratorId && (u.IsActive || u.IsEventual)
+        db.Users.AsNoTracking().Where(u => u.Id == collaboratorId && (u.IsActive || (u.IsEventual && u.DeactivatedAutomatically))
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Infrastructure.Identity.Roles.Collaborator)))
             .FirstOrDefaultAsync(ct);
 

@@ -21,6 +21,7 @@ public sealed partial class RequestsPanel
     private string collaboratorRefusal = string.Empty;
     private string? chosenCollaboratorId;
     private string processNumber = string.Empty;
+    private string notAptReason = string.Empty;
     private string candidateName = string.Empty;
     private Guid? candidateUnitId;
     private AssignmentRole candidateRole = AssignmentRole.Observer;
@@ -32,6 +33,7 @@ public sealed partial class RequestsPanel
         || Details.IdentityRequests.Count > 0
         || Details.CollaboratorRequests.Count > 0
         || Details.Can.InformProcessNumber.Count > 0
+        || Details.Team.Any(a => a.NotAptReason is not null)
         || (Actor.IsCollaborator && (Details.Can.RequestExtension.Count > 0 || Details.Can.RequestIdentity.Count > 0 || Details.Can.RequestCollaborator.Count > 0));
 
     protected override async Task OnParametersSetAsync()
@@ -144,6 +146,14 @@ public sealed partial class RequestsPanel
         if (await RunAsync(() => Workflow.InformProcessNumberAsync(Details.Id, assignmentId, processNumber, Actor), "Número do processo registrado."))
         {
             processNumber = string.Empty;
+        }
+    }
+
+    private async Task DeclareNotAptAsync(Guid assignmentId)
+    {
+        if (await RunAsync(() => Workflow.DeclareNotAptAsync(Details.Id, assignmentId, notAptReason, Actor), "Registrado: denúncia não considerada apta."))
+        {
+            notAptReason = string.Empty;
         }
     }
 }

@@ -29,13 +29,17 @@ public sealed class Lookups(IDbContextFactory<OuvidoriaDbContext> factory)
             .Select(t => new ThemeItem(t.Id, t.Name, t.PersonalData)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Active collaborators of a unit, plus its eventual ones (reactivated when assigned), to forward to or reopen for a named person.</summary>
+    /// <summary>
+    /// Active collaborators of a unit, plus its eventual ones the system deactivated (reactivated
+    /// when assigned), to forward to or reopen for a named person; never an account an
+    /// administrator deactivated.
+    /// </summary>
     public async Task<IReadOnlyList<CollaboratorItem>> CollaboratorsOfAsync(Guid unitId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Collaborator).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return await db.Users.AsNoTracking()
-            .Where(u => u.UnitId == unitId && (u.IsActive || u.IsEventual) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Where(u => u.UnitId == unitId && (u.IsActive || (u.IsEventual && u.DeactivatedAutomatically)) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
             .OrderBy(u => u.FullName)
             .Select(u => new CollaboratorItem(u.Id, u.FullName, unitId, u.IsEventual))
             .ToListAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace Ouvidoria.Web.Features.Administration.Users;
 
 public sealed record UserRow(
     string Id, string FullName, string Email, string? Role, Guid? UnitId, string? UnitName,
-    bool IsActive, bool IsEventual, bool IsLockedOut, bool TwoFactorEnabled, bool MustChangePassword);
+    bool IsActive, bool IsEventual, bool IsLockedOut, bool TwoFactorEnabled, bool MustChangePassword, bool DeactivatedAutomatically = false);
 
 public sealed record UserFilter(string? Text = null, string? Role = null, Guid? UnitId = null, bool IncludeInactive = true);
 
@@ -26,6 +26,8 @@ public sealed record OneTimePassword(string UserId, string Password);
 /// (role, unit, deactivation, password, 2FA reset, "encerrar sessões") renew the security stamp:
 /// cookies fail validation and open circuits are revalidated (<c>StaffAuthenticationStateProvider</c>).
 /// There is always at least one active administrator, and nobody deactivates their own account.
+/// An administrator's deactivation is authoritative: the treatment workflow reactivates only the
+/// eventual collaborators it deactivated itself (<c>ApplicationUser.DeactivatedAutomatically</c>).
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -73,7 +75,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             })
             .ToListAsync(ct);
         return users.Select(x => new UserRow(x.u.Id, x.u.FullName, x.u.Email ?? string.Empty, x.Role, x.u.UnitId, x.Unit,
-            x.u.IsActive, x.u.IsEventual, x.u.LockoutEnd > now, x.u.TwoFactorEnabled, x.u.MustChangePassword)).ToList();
+            x.u.IsActive, x.u.IsEventual, x.u.LockoutEnd > now, x.u.TwoFactorEnabled, x.u.MustChangePassword, x.u.DeactivatedAutomatically)).ToList();
     }
 
     /// <summary>Creates a staff account with a one-time password (the person must change it at the first sign-in).</summary>
@@ -165,6 +167,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
 
             user.UnitId = access.Role == Roles.Collaborator ? access.UnitId : null;
             user.IsEventual = access.Role == Roles.Collaborator && access.IsEventual;
+            // Only eventual collaborators are (re)activated by the system.
+            user.DeactivatedAutomatically &= user.IsEventual;
             await users.UpdateSecurityStampAsync(user);
             return null;
         }, ct);
@@ -177,7 +181,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
                 return Error.Conflict("Você não pode desativar a sua própria conta.");
             }
 
-            if (!user.IsActive)
+            // An eventual collaborator the system deactivated may still be deactivated by an
+            // administrator: from then on a new assignment no longer reactivates them.
+            if (!user.IsActive && !user.DeactivatedAutomatically)
             {
                 return Error.Conflict("O usuário já está desativado.");
             }
@@ -188,6 +194,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             }
 
             user.IsActive = false;
+            user.DeactivatedAutomatically = false;
             await users.UpdateSecurityStampAsync(user);
             return null;
         }, ct);
@@ -201,6 +208,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             }
 
             user.IsActive = true;
+            user.DeactivatedAutomatically = false;
             await users.UpdateAsync(user);
             return null;
         }, ct);
@@ -313,7 +321,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         user.IsActive && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => u.IsActive && u.Id != user.Id) == 0;
 
     private static object Snapshot(ApplicationUser u, string? role) =>
-        new { u.FullName, u.Email, Role = role, u.UnitId, u.IsActive, u.IsEventual, u.TwoFactorEnabled, u.LockoutEnd, u.MustChangePassword };
+        new { u.FullName, u.Email, Role = role, u.UnitId, u.IsActive, u.IsEventual, u.DeactivatedAutomatically, u.TwoFactorEnabled, u.LockoutEnd, u.MustChangePassword };
 
     /// <summary>12 characters from unambiguous sets, with every class the password policy asks for.</summary>
     public static string NewPassword()
