@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ouvidoria.Domain.Manifestations;
@@ -163,6 +164,52 @@ public abstract class EmailNotificationTests(MailAppFactory app)
         var arrived = Assert.Single(await OutboxAsync(complement), n => n.Kind == EmailTemplates.ComplementArrived);
         Assert.Equal(DemoStaff.Ombudsman, arrived.Recipient);
         Assert.DoesNotContain("12/03", arrived.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ManifestationType.Denunciation)]
+    [InlineData(ManifestationType.Communication)]
+    public async Task Forward_DenunciaOrComunicacao_EmailsCarryNeitherTheInstructionsNorTheCollaboratorRequestReason(ManifestationType type)
+    {
+        const string instructions = "Apurar o desvio de insulina pelo diretor do hospital regional, conforme a denúncia.";
+        const string reason = "O farmacêutico-chefe confirmou que as notas fiscais foram adulteradas.";
+        await DispatchAsync();
+        await app.Mail.ClearAsync();
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var carlos = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        var beatriz = await app.ActorAsync(DemoStaff.EducationCollaborator);
+        var theme = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var identified = Registrations.Identified(theme, ManifestationType.Denunciation, "O diretor do hospital regional desvia insulina para a clínica particular dele.");
+        var receipt = await app.RegisterOkAsync(type == ManifestationType.Communication
+            ? identified with { Anonymous = true, Name = null, Email = null, Phone = null, ConsentToShare = false }
+            : identified);
+        Assert.Equal(type, receipt.Type);
+        var id = receipt.Id;
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(id, ombudsman));
+        await app.WorkflowOkAsync(w => w.WriteExtractAsync(id, "Relato de possível irregularidade em hospital regional.", ombudsman));
+
+        await app.WorkflowOkAsync(w => w.ForwardAsync(id, carlos.UnitId!.Value, AssignmentRole.Responsible, null, instructions, ombudsman));
+        var mine = (await app.OpenOkAsync(id, carlos, recordAccess: false)).Team.Single(t => t.IsMine);
+        await app.WorkflowOkAsync(w => w.RequestCollaboratorAsync(id, mine.Id, DemoStaff.NameOf(DemoStaff.EducationCollaborator), beatriz.UnitId!.Value, AssignmentRole.Observer, reason, carlos));
+        var request = (await app.OpenOkAsync(id, ombudsman, recordAccess: false)).CollaboratorRequests.Single();
+        await app.WorkflowOkAsync(w => w.DecideCollaboratorRequestAsync(id, request.Id, true, beatriz.UserId, null, ombudsman));
+
+        Assert.Equal(2, (await OutboxAsync(id)).Count(n => n.Kind == EmailTemplates.Forwarded));
+        Assert.Equal(2, await DispatchAsync());
+        var mails = (await app.Mail.WaitForAsync(2)).Where(m => m.Subject.Contains(receipt.Nup, StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { await UnitEmailAsync(DemoStaff.HealthUnit), DemoStaff.EducationCollaborator }.Order(), mails.Select(m => m.To.Single().Address).Order());
+        foreach (var mail in mails)
+        {
+            foreach (var body in new[] { mail.Text!, WebUtility.HtmlDecode(mail.Html!) })
+            {
+                Assert.Contains(NotificationPlanner.InstructionsInTheSystem, body, StringComparison.Ordinal);
+                Assert.Contains($"https://ouvidoria.exemplo.gov.br/manifestacoes/{id}", body, StringComparison.Ordinal);
+                foreach (var secret in new[] { instructions, "insulina", reason, "farmacêutico", "Inclusão a pedido" })
+                {
+                    Assert.DoesNotContain(secret, body, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
     }
 }
 
