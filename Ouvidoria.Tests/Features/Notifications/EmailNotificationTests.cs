@@ -164,6 +164,27 @@ public abstract class EmailNotificationTests(MailAppFactory app)
         var arrived = Assert.Single(await OutboxAsync(complement), n => n.Kind == EmailTemplates.ComplementArrived);
         Assert.Equal(DemoStaff.Ombudsman, arrived.Recipient);
         Assert.DoesNotContain("12/03", arrived.TextBody, StringComparison.Ordinal);
+
+        // The art. 7 requisition of a denúncia: the decision goes to the collaborator who asked, not to the unit.
+        const string refusal = "A identidade não é indispensável: o fato pode ser apurado pelos registros de compras.";
+        var theme = await app.ThemeIdAsync(Registrations.ThemeWithoutPersonalData);
+        var denuncia = (await app.RegisterOkAsync(Registrations.Identified(theme, ManifestationType.Denunciation, "O chefe do setor de compras recebe propina de fornecedores."))).Id;
+        await app.WorkflowOkAsync(w => w.StartTriageAsync(denuncia, ombudsman));
+        await app.WorkflowOkAsync(w => w.WriteExtractAsync(denuncia, "Relato de possível irregularidade em compras.", ombudsman));
+        await app.WorkflowOkAsync(w => w.ForwardAsync(denuncia, carlos.UnitId!.Value, AssignmentRole.Responsible, null, "Apurar.", ombudsman));
+        var investigating = (await app.OpenOkAsync(denuncia, carlos, recordAccess: false)).Team.Single(t => t.IsMine);
+        await app.WorkflowOkAsync(w => w.RequestIdentityAsync(denuncia, investigating.Id, Manifestation.IdentityRequestText, carlos));
+        var requisition = (await app.OpenOkAsync(denuncia, ombudsman, recordAccess: false)).IdentityRequests.Single();
+        await app.WorkflowOkAsync(w => w.DecideIdentityRequestAsync(denuncia, requisition.Id, false, refusal, ombudsman));
+
+        var decided = Assert.Single(await OutboxAsync(denuncia), n => n.Kind == EmailTemplates.IdentityDecided);
+        Assert.Equal(DemoStaff.HealthCollaborator, decided.Recipient);
+        Assert.Contains("indeferida", decided.Subject, StringComparison.Ordinal);
+        foreach (var secret in new[] { refusal, "propina", "Maria das Dores Sigilosa" })
+        {
+            Assert.DoesNotContain(secret, decided.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, decided.HtmlBody, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
