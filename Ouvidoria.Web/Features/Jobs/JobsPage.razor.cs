@@ -1,3 +1,4 @@
+using Ouvidoria.Web.Features.Notifications;
 using Radzen;
 
 namespace Ouvidoria.Web.Features.Jobs;
@@ -6,6 +7,7 @@ public sealed partial class JobsPage
 {
     private IReadOnlyList<JobStatus>? jobs;
     private string? error;
+    private EmailOutboxPanel? outbox;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -21,6 +23,15 @@ public sealed partial class JobsPage
         error = result.Error?.Message;
     }
 
+    private async Task RefreshAsync()
+    {
+        await LoadAsync();
+        if (outbox is not null)
+        {
+            await outbox.ReloadAsync();
+        }
+    }
+
     private async Task RunAsync(string key)
     {
         if (await CurrentActor.GetAsync() is not { } actor)
@@ -33,7 +44,7 @@ public sealed partial class JobsPage
         {
             Notifications.Notify(NotificationSeverity.Info, "Execução solicitada.", duration: 4000);
             await Task.Delay(500);
-            await LoadAsync();
+            await RefreshAsync();
         }
         else
         {
