@@ -32,7 +32,12 @@ public sealed class EmailOptions
     /// <summary>Where citizen complements are announced; empty = every active ombudsman account.</summary>
     public string? OmbudsmanAddress { get; set; }
 
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// Ceiling of the retry backoff (30 s, doubling): a message that fails for a transient reason is
+    /// retried at least this often, for as long as it takes: there is no number of attempts after
+    /// which the outbox gives up.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Seconds between dispatcher passes when nothing wakes it.</summary>
     public int PollSeconds { get; set; } = 15;

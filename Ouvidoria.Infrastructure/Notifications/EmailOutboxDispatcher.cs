@@ -9,8 +9,11 @@ namespace Ouvidoria.Infrastructure.Notifications;
 /// Sends what is due in the e-mail outbox, oldest first. Each message is first CLAIMED with one
 /// conditional UPDATE (so two dispatchers — two nodes, or a manual run — never send the same one),
 /// then marked sent right after the SMTP server accepted it. An outage only delays: failed sends
-/// are retried with backoff and nothing already accepted is sent again. Only a crash between the
-/// server's acceptance and the mark can repeat one message, after the claim expires.
+/// are retried with a capped backoff (<see cref="EmailOptions.MaxRetryDelay"/>) without a limit of
+/// attempts, and nothing already accepted is sent again. Only a refusal of the message itself
+/// (<see cref="EmailRejectedException"/>) stops it, visibly, until an administrator requeues it.
+/// Only a crash between the server's acceptance and the mark can repeat one message, after the
+/// claim expires.
 /// </summary>
 public sealed class EmailOutboxDispatcher(
     IDbContextFactory<OuvidoriaDbContext> factory,
@@ -37,8 +40,9 @@ public sealed class EmailOutboxDispatcher(
         foreach (var message in due)
         {
             var until = clock.GetUtcNow() + ClaimDuration;
+            // Still due and unclaimed: another dispatcher may have sent, refused or retried it since the read.
             var claimed = await db.EmailOutbox
-                .Where(n => n.Id == message.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+                .Where(n => n.Id == message.Id && n.SentAt == null && n.FailedAt == null && n.NextAttemptAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now))
                 .ExecuteUpdateAsync(u => u.SetProperty(n => n.ClaimedUntil, until), ct);
             if (claimed == 0)
             {
@@ -51,10 +55,15 @@ public sealed class EmailOutboxDispatcher(
                 message.MarkSent(clock.GetUtcNow());
                 sent++;
             }
+            catch (EmailRejectedException e)
+            {
+                message.MarkRejected(e.Message, clock.GetUtcNow());
+                logger.LogError("E-mail {Id} ({Kind}) recusado pelo servidor; não será reenviado sem a ação de um administrador: {Error}", message.Id, message.Kind, e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.MarkFailed(e.Message, options.Value.MaxAttempts, clock.GetUtcNow());
-                logger.LogWarning("Falha ao enviar o e-mail {Id} ({Kind}), tentativa {Attempt}: {Error}", message.Id, message.Kind, message.Attempts, e.Message);
+                message.MarkFailed(Describe(e), options.Value.MaxRetryDelay, clock.GetUtcNow());
+                logger.LogWarning("Falha ao enviar o e-mail {Id} ({Kind}), tentativa {Attempt}, nova tentativa em {Next:O}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
             }
 
             // The claim was set by the UPDATE above, behind the tracker's back: release it explicitly.
@@ -63,5 +72,17 @@ public sealed class EmailOutboxDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>The error and its causes ("Failure sending mail." alone says nothing of a refused connection).</summary>
+    private static string Describe(Exception e)
+    {
+        var parts = new List<string>();
+        for (Exception? current = e; current is not null && parts.Count < 3; current = current.InnerException)
+        {
+            parts.Add(current.Message);
+        }
+
+        return string.Join(" → ", parts.Distinct());
     }
 }

@@ -12,6 +12,13 @@ namespace Ouvidoria.Infrastructure.Notifications;
 /// </summary>
 public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTemplateStore templates)
 {
+    /// <summary>
+    /// What {INSTRUCOES} says for a denúncia or a comunicação de irregularidade: no free text of
+    /// those cases leaves the system by e-mail (the ombudsman's instructions may describe the facts;
+    /// a collaborator request's reason may too).
+    /// </summary>
+    public const string InstructionsInTheSystem = "As orientações da Ouvidoria estão no sistema.";
+
     private static readonly TimeSpan BrasiliaOffset = TimeSpan.FromHours(-3);
 
     private readonly EmailOptions _options = options.Value;
@@ -26,7 +33,7 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
                 case ForwardedToUnit f:
                     await ToTeamAsync(db, manifestation, EmailTemplates.Forwarded, f.UnitId, f.CollaboratorId, f.DueAt, now, ct,
                         ("PAPEL", f.Role == AssignmentRole.Responsible ? "responsável" : "observadora"),
-                        ("INSTRUCOES", manifestation.Assignments.FirstOrDefault(a => a.Id == f.AssignmentId)?.Instructions ?? "—"));
+                        ("INSTRUCOES", Instructions(manifestation, f.AssignmentId)));
                     break;
                 case TreatmentReopened r:
                     await ToTeamAsync(db, manifestation, EmailTemplates.Reopened, r.UnitId, r.CollaboratorId, r.DueAt, now, ct);
@@ -65,6 +72,12 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
         await AddAsync(db, manifestation, passed ? EmailTemplates.CitizenDeadlinePassed : EmailTemplates.CitizenDeadlineNear, await OmbudsmanRecipientsAsync(db, ct), now, dedupKey, ct,
             ("PRAZO", Date(manifestation.CitizenDeadline.DueAt)),
             ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The ombudsman's free text only for the types whose content may travel (never for denúncias and comunicações).</summary>
+    private static string Instructions(Manifestation m, Guid assignmentId) =>
+        m.Type.IsProtected()
+            ? InstructionsInTheSystem
+            : m.Assignments.FirstOrDefault(a => a.Id == assignmentId)?.Instructions is { Length: > 0 } text ? text : "—";
 
     private async Task ToTeamAsync(OuvidoriaDbContext db, Manifestation m, string key, Guid unitId, string? collaboratorId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct, params (string, string)[] extra)
     {

@@ -19,7 +19,7 @@ internal sealed class EmailNotificationConfiguration : IEntityTypeConfiguration<
         builder.Property(n => n.DedupKey).HasMaxLength(300);
         builder.Property(n => n.LastError).HasMaxLength(500);
         builder.HasIndex(n => n.DedupKey).IsUnique();
-        // The dispatcher's query: unsent, not given up, due.
+        // The dispatcher's query: unsent, not refused, due.
         builder.HasIndex(n => new { n.SentAt, n.FailedAt, n.NextAttemptAt });
         builder.HasIndex(n => n.ManifestationId);
     }

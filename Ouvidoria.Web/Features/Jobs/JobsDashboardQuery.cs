@@ -17,11 +17,24 @@ public sealed record JobStatus(
     DateTimeOffset? NextRunAt,
     bool Scheduled);
 
-/// <summary>The administrators' view of the jobs: last run and error (from JobRuns), next run (from the scheduler).</summary>
+/// <summary>
+/// The administrators' view of the jobs: last run and error (from JobRuns), next run (from the
+/// scheduler), and "Executar agora". Administrators only, checked here and not only by the page's
+/// policy: a manual run of the retention job deletes data.
+/// </summary>
 public sealed class JobsDashboardQuery(IDbContextFactory<OuvidoriaDbContext> factory, IServiceProvider services)
 {
-    public async Task<IReadOnlyList<JobStatus>> ExecuteAsync(CancellationToken ct = default)
+    public static bool MayManage(Actor actor) => actor.Kind == ActorKind.Administrator;
+
+    public static Error Forbidden() => Error.Forbidden("Somente administradores podem consultar e executar as tarefas agendadas.");
+
+    public async Task<Result<IReadOnlyList<JobStatus>>> ExecuteAsync(Actor actor, CancellationToken ct = default)
     {
+        if (!MayManage(actor))
+        {
+            return Forbidden();
+        }
+
         var scheduler = services.GetService<ISchedulerFactory>() is { } schedulers ? await schedulers.GetScheduler(ct) : null;
         await using var db = await factory.CreateDbContextAsync(ct);
         var list = new List<JobStatus>();
@@ -38,8 +51,13 @@ public sealed class JobsDashboardQuery(IDbContextFactory<OuvidoriaDbContext> fac
     }
 
     /// <summary>"Executar agora": one extra fire on whichever node acquires it.</summary>
-    public async Task<Result<Done>> RunNowAsync(string key, CancellationToken ct = default)
+    public async Task<Result<Done>> RunNowAsync(string key, Actor actor, CancellationToken ct = default)
     {
+        if (!MayManage(actor))
+        {
+            return Forbidden();
+        }
+
         var job = JobCatalog.All.FirstOrDefault(j => j.Key == key);
         if (job is null)
         {

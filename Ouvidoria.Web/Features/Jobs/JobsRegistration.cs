@@ -9,7 +9,7 @@ public static class JobsRegistration
     /// <summary>
     /// Quartz: in memory on SQLite (one node, schedules recreated at start), a clustered AdoJobStore
     /// on PostgreSQL (QRTZ_ tables created if missing; each fire runs on one node). See
-    /// docs/decisions/0007-jobs-and-email.md.
+    /// docs/decisions/0008-jobs-and-email.md.
     /// </summary>
     public static IServiceCollection AddOuvidoriaJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +19,8 @@ public static class JobsRegistration
         services.AddScoped<Retention>();
         services.AddSingleton<JobRunLog>();
         services.AddScoped<JobsDashboardQuery>();
+        // The dashboard's e-mail outbox section (also when this node runs no jobs).
+        services.AddScoped<Notifications.EmailOutboxAdministration>();
 
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (!options.Enabled)

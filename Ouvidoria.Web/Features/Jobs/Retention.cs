@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Administration;
+using Ouvidoria.Infrastructure.Integration;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Assistant;
@@ -8,15 +9,19 @@ using Ouvidoria.Web.Features.Manifestations;
 
 namespace Ouvidoria.Web.Features.Jobs;
 
-public sealed record RetentionResult(int Conversations, int ChannelRows, int CasesPurged, int FilesDeleted);
+public sealed record RetentionResult(int Conversations, int ChannelRows, int CasesPurged, int FilesDeleted, int IdempotencyRecords);
 
 /// <summary>
 /// Data is kept only as long as it is needed: idle assistant conversations (the citizen's
 /// conversation data is discarded once done), processed WhatsApp inbox/outbox rows after
-/// <see cref="JobsOptions.ChannelLogDays"/>, and — when the office configures it — the files of
-/// cases closed more than <see cref="JobsOptions.ClosedCaseFilesDays"/> days ago.
+/// <see cref="JobsOptions.ChannelLogDays"/>, the integration API's idempotency records after
+/// <see cref="IdempotencyStore.Retention"/>, and — when the office configures it — the files of
+/// cases closed more than <see cref="JobsOptions.ClosedCaseFilesDays"/> days ago. "Closed" means
+/// archived, or concluded as resolved: a demand concluded as NOT resolved keeps its files (the unit
+/// may still report the resolution, with proof), and once its resolution is recorded the period
+/// counts from that record.
 /// </summary>
-public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, SystemSettingsStore settingsStore, TimeProvider clock, ILogger<Retention> logger)
+public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, FileStore files, SystemSettingsStore settingsStore, IdempotencyStore idempotency, TimeProvider clock, ILogger<Retention> logger)
 {
     public const int CaseBatch = 200;
 
@@ -35,9 +40,23 @@ public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, Fil
                 + await db.WhatsAppOutbox.Where(m => (m.SentAt != null && m.SentAt < old) || (m.FailedAt != null && m.FailedAt < old)).ExecuteDeleteAsync(ct);
         }
 
+        var idempotencyRecords = await idempotency.PurgeAsync(ct);
         var (cases, deleted) = settings.ClosedCaseFilesDays > 0 ? await PurgeClosedCaseFilesAsync(settings.ClosedCaseFilesDays, now, ct) : (0, 0);
-        return new RetentionResult(conversations, channel, cases, deleted);
+        return new RetentionResult(conversations, channel, cases, deleted, idempotencyRecords);
     }
+
+    /// <summary>
+    /// Closed at least <paramref name="closedBefore"/> with files left: archived, or concluded as
+    /// resolved — never a demand concluded as unresolved, nor one whose resolution was recorded
+    /// after <paramref name="closedBefore"/> (its proof files are recent).
+    /// </summary>
+    public static IQueryable<Guid> FilePurgeCandidates(OuvidoriaDbContext db, DateTimeOffset closedBefore) =>
+        db.Manifestations.AsNoTracking()
+            .Where(m => ((m.Status == ManifestationStatus.Archived && m.ArchivedAt <= closedBefore)
+                    || (m.Status == ManifestationStatus.Concluded && m.Resolved == true && m.ConcludedAt <= closedBefore
+                        && !db.History.Any(h => h.ManifestationId == m.Id && h.Action == HistoryAction.ResolutionRecorded && h.At > closedBefore)))
+                && db.Attachments.Any(a => a.ManifestationId == m.Id))
+            .Select(m => m.Id);
 
     private async Task<(int Cases, int Files)> PurgeClosedCaseFilesAsync(int days, DateTimeOffset now, CancellationToken ct)
     {
@@ -45,10 +64,7 @@ public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, Fil
         List<Guid> ids;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            ids = await db.Manifestations.AsNoTracking()
-                .Where(m => ((m.Status == ManifestationStatus.Archived && m.ArchivedAt <= closedBefore) || (m.Status == ManifestationStatus.Concluded && m.ConcludedAt <= closedBefore))
-                    && db.Attachments.Any(a => a.ManifestationId == m.Id))
-                .Select(m => m.Id).Take(CaseBatch).ToListAsync(ct);
+            ids = await FilePurgeCandidates(db, closedBefore).Take(CaseBatch).ToListAsync(ct);
         }
 
         var (cases, deleted) = (0, 0);
@@ -56,7 +72,8 @@ public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, Fil
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var m = await ManifestationWorkflow.LoadAsync(db, id, ct);
-            if (m is null)
+            // Checked again on the loaded aggregate: "Demanda resolvida = Não" keeps its files whatever the query said.
+            if (m is null || (m.Status == ManifestationStatus.Concluded && m.Resolved != true))
             {
                 continue;
             }

@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ouvidoria.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class EmailOutboxRetries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "LastAttemptAt",
+                table: "EmailOutbox",
+                type: "INTEGER",
+                nullable: true);
+
+            // The outbox no longer gives up on transient failures (ADR 0008): the messages the old
+            // dispatcher abandoned after MaxAttempts were never accepted by a server, so they go
+            // back to the queue, due at once. A real refusal marks them again on the next attempt.
+            migrationBuilder.Sql(
+                "UPDATE \"EmailOutbox\" SET \"LastAttemptAt\" = \"FailedAt\", \"FailedAt\" = NULL WHERE \"SentAt\" IS NULL AND \"FailedAt\" IS NOT NULL;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LastAttemptAt",
+                table: "EmailOutbox");
+        }
+    }
+}
