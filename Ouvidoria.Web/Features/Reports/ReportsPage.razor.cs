@@ -24,6 +24,8 @@ public sealed partial class ReportsPage
     private Actor? actor;
     private IReadOnlyList<LookupItem> units = [];
     private ManagementReport? report;
+    private int reportGeneration;
+    private int listGeneration;
     private ReportDrill drill = ReportDrill.All;
 
     private DateTime? from;
@@ -98,7 +100,15 @@ public sealed partial class ReportsPage
             return;
         }
 
+        // Filters applied while an earlier report is still running win: a late answer to an older
+        // request is dropped instead of overwriting the newer one.
+        var generation = ++reportGeneration;
         var result = await Reports.ExecuteAsync(Filter, actor);
+        if (generation != reportGeneration)
+        {
+            return;
+        }
+
         error = result.IsSuccess ? null : result.Error!.Message;
         if (result.IsSuccess)
         {
@@ -114,7 +124,13 @@ public sealed partial class ReportsPage
         }
 
         loading = true;
+        var generation = ++listGeneration;
         var result = await List.ExecuteAsync(Filter, drill, actor, args.Skip ?? 0, args.Top ?? 20);
+        if (generation != listGeneration)
+        {
+            return;
+        }
+
         if (result.IsSuccess)
         {
             rows = result.Value.Items;
