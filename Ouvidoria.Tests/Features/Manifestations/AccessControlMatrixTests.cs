@@ -46,6 +46,12 @@ public abstract class AccessControlMatrixTests(OuvidoriaAppFactory app)
         EnableIdentityView,
         RequestIdentity,
         Archive,
+        DownloadAllWithCitizenFile,
+        ExtendCitizenDeadline,
+        ExtendUnitDeadline,
+        RequestUnitExtension,
+        DeclareNoCompetence,
+        RequestCollaborator,
     }
 
     private static readonly ConcurrentDictionary<(OuvidoriaAppFactory, Kind), Task<Guid>> Shared = new();
@@ -66,6 +72,13 @@ public abstract class AccessControlMatrixTests(OuvidoriaAppFactory app)
             Action.AnswerCitizen or Action.Archive => who == Who.Ombudsman,
             Action.EnableIdentityView => who == Who.Ombudsman && !protectedType,
             Action.RequestIdentity => who == Who.ResponsibleUnit && protectedType,
+            // "Baixar todos" holds exactly what the single download allows: the citizen's file only for the ombudsman.
+            Action.DownloadAllWithCitizenFile => who == Who.Ombudsman,
+            Action.ExtendCitizenDeadline => who == Who.Ombudsman,
+            Action.ExtendUnitDeadline => who == Who.Ombudsman && kind != Kind.Compliment,
+            Action.RequestUnitExtension or Action.DeclareNoCompetence => who == Who.ResponsibleUnit && kind != Kind.Compliment,
+            // Any unit with an open treatment of its own (responsible or observer) may ask; the ombudsman adds directly.
+            Action.RequestCollaborator => who is Who.ResponsibleUnit or Who.ObserverUnit,
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }
@@ -92,7 +105,7 @@ public abstract class AccessControlMatrixTests(OuvidoriaAppFactory app)
     public async Task Matrix_ActionByRoleAssignmentAndType_AllowedExactlyWhenTheRulesSay(Who who, Kind kind, Action action)
     {
         var expected = Allowed(who, kind, action);
-        var readOnly = action is Action.Open or Action.SeeOriginal or Action.SeeIdentity or Action.DownloadCitizenFile or Action.DownloadExtractPdf;
+        var readOnly = action is Action.Open or Action.SeeOriginal or Action.SeeIdentity or Action.DownloadCitizenFile or Action.DownloadExtractPdf or Action.DownloadAllWithCitizenFile;
         var id = expected && !readOnly ? await PrepareAsync(kind) : await Shared.GetOrAdd((app, kind), _ => PrepareAsync(kind));
         var actor = await ActorAsync(who);
         var before = await FingerprintAsync(id);
@@ -155,6 +168,41 @@ public abstract class AccessControlMatrixTests(OuvidoriaAppFactory app)
 
             case Action.Archive:
                 return (await app.WorkflowAsync(w => w.ArchiveAsync(id, ArchiveReason.Duplicate, "Duplicada (matriz de acesso).", actor))).IsSuccess;
+            case Action.DownloadAllWithCitizenFile:
+            {
+                var bundle = await app.WithAsync<ManifestationWorkflow, Result<AttachmentBundle>>(w => w.DownloadAllAsync(id, actor));
+                return bundle.IsSuccess && bundle.Value.Attachments.Any(a => a.Origin == AttachmentOrigin.Original);
+            }
+
+            case Action.ExtendCitizenDeadline:
+                return (await app.WorkflowAsync(w => w.ExtendDeadlineAsync(id, "Prorrogação pedida na matriz de acesso.", actor))).IsSuccess;
+            case Action.ExtendUnitDeadline:
+            {
+                var responsible = await AssignmentAsync(id, AssignmentRole.Responsible);
+                return responsible is not null && (await app.WorkflowAsync(w => w.ExtendUnitDeadlineAsync(id, responsible.Value, "Prorrogação da unidade na matriz.", actor))).IsSuccess;
+            }
+
+            case Action.RequestUnitExtension:
+            {
+                var responsible = await AssignmentAsync(id, AssignmentRole.Responsible);
+                return responsible is not null && (await app.WorkflowAsync(w => w.RequestUnitDeadlineExtensionAsync(id, responsible.Value, "A unidade precisa de mais prazo (matriz).", actor))).IsSuccess;
+            }
+
+            case Action.DeclareNoCompetence:
+            {
+                var responsible = await AssignmentAsync(id, AssignmentRole.Responsible);
+                return responsible is not null && (await app.WorkflowAsync(w => w.DeclareNoCompetenceAsync(id, responsible.Value, null, actor))).IsSuccess;
+            }
+
+            case Action.RequestCollaborator:
+            {
+                // The actor's own unit's treatment when it has one, else the first treatment of the case.
+                await using var db = app.CreateDbContext();
+                var assignment = await db.Assignments.Where(a => a.ManifestationId == id).OrderBy(a => a.UnitId == actor.UnitId ? 0 : 1).ThenBy(a => a.Id).Select(a => a.Id).FirstAsync();
+                var works = await app.UnitIdAsync("Secretaria de Obras");
+                return (await app.WorkflowAsync(w => w.RequestCollaboratorAsync(id, assignment, "Marcos Antônio Ribeiro", works, AssignmentRole.Observer, "Ele conhece o contrato da obra citada.", actor))).IsSuccess;
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(action));
         }
@@ -210,7 +258,7 @@ public abstract class AccessControlMatrixTests(OuvidoriaAppFactory app)
     {
         await using var db = app.CreateDbContext();
         var m = await db.Manifestations.AsNoTracking().SingleAsync(x => x.Id == id);
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.ManifestationId == id).OrderBy(a => a.Id).Select(a => a.Status.ToString()).ToListAsync();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.ManifestationId == id).OrderBy(a => a.Id).Select(a => a.Status.ToString() + ":" + (a.ExtensionRequestedAt != null)).ToListAsync();
         return string.Join("|", m.Status, m.Version, await db.TreatmentMessages.CountAsync(x => x.ManifestationId == id), await db.CitizenAnswers.CountAsync(x => x.ManifestationId == id),
             await db.IdentityGrants().CountAsync(g => g.ManifestationId == id), await db.IdentityRequestsOf(id), string.Join(",", assignments));
     }
