@@ -116,6 +116,7 @@ builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Units.UnitAdmin
 builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Users.UserAdministration>();
 builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Themes.ThemeAdministration>();
 builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.Settings.SettingsAdministration>();
+builder.Services.AddScoped<Ouvidoria.Web.Features.Administration.History.AdministrativeHistory>();
 builder.Services.AddScoped<AssistantHost>();
 builder.Services.AddScoped<TextTemplateAdministration>();
 builder.Services.AddScoped<AnswerModelQuery>();

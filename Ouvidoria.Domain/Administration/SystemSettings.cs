@@ -1,4 +1,5 @@
 using Ouvidoria.Domain.Common;
+using Ouvidoria.Domain.Manifestations;
 
 namespace Ouvidoria.Domain.Administration;
 
@@ -11,12 +12,23 @@ public sealed record SettingsValues(
     int ChannelLogDays,
     int ClosedCaseFilesDays,
     int IdleTimeoutMinutes,
-    IReadOnlySet<ActorKind> TwoFactorRequiredFor);
+    IReadOnlySet<ActorKind> TwoFactorRequiredFor)
+{
+    /// <summary>The office's deadlines (at most the law's, <see cref="DeadlineTerms.Legal"/>).</summary>
+    public DeadlineTerms Deadlines { get; init; } = DeadlineTerms.Legal;
+
+    /// <summary>The office's attachment limits (at most <see cref="AttachmentLimits.Legal"/>).</summary>
+    public AttachmentLimits Attachments { get; init; } = AttachmentLimits.Legal;
+
+    /// <summary>The words the answer hints flag (<see cref="AnswerQuality"/>); empty: no foreign-word hint.</summary>
+    public IReadOnlyList<string> ForeignWords { get; init; } = AnswerQuality.DefaultForeignWords;
+}
 
 /// <summary>
 /// The office's settings: one row. Until an administrator saves them, the configuration's values
-/// (appsettings/environment) apply; once saved, the row wins. Deadlines set by law
-/// (<c>DeadlinePolicy</c>) and the attachment limits (<c>AttachmentPolicy</c>) are not settings.
+/// (appsettings/environment) apply; once saved, the row wins. Deadlines and attachment limits may
+/// only tighten the law's (<see cref="DeadlinePolicy"/>, <see cref="AttachmentPolicy"/>): see
+/// docs/decisions/0014-configurable-limits.md.
 /// </summary>
 public sealed class SystemSettings
 {
@@ -35,6 +47,7 @@ public sealed class SystemSettings
     {
         OfficeName = string.Empty;
         TwoFactorRequiredRoles = string.Empty;
+        ForeignWordList = string.Empty;
     }
 
     public int Id { get; private set; }
@@ -62,6 +75,32 @@ public sealed class SystemSettings
     /// <summary>The staff kinds that must sign in with an authenticator app (comma-separated <see cref="ActorKind"/> names).</summary>
     public string TwoFactorRequiredRoles { get; private set; }
 
+    /// <summary>Conclusive answer to the citizen (days; at most <see cref="DeadlinePolicy.CitizenAnswerDays"/>).</summary>
+    public int CitizenAnswerDays { get; private set; }
+
+    public int CitizenExtensionDays { get; private set; }
+
+    public int UnitAnswerDays { get; private set; }
+
+    public int UnitExtensionDays { get; private set; }
+
+    public int ComplementDays { get; private set; }
+
+    /// <summary>Citizen files per manifestation (at most <see cref="AttachmentPolicy.MaxFiles"/>).</summary>
+    public int MaxAttachmentFiles { get; private set; }
+
+    /// <summary>Megabytes of citizen files per manifestation (at most 30).</summary>
+    public int MaxAttachmentMegabytes { get; private set; }
+
+    /// <summary>The answer hints' foreign words, one per line.</summary>
+    public string ForeignWordList { get; private set; }
+
+    public DeadlineTerms DeadlineTerms => new(CitizenAnswerDays, CitizenExtensionDays, UnitAnswerDays, UnitExtensionDays, ComplementDays);
+
+    public AttachmentLimits AttachmentLimits => new(MaxAttachmentFiles, MaxAttachmentMegabytes);
+
+    public IReadOnlyList<string> ForeignWords => AnswerQuality.ParseForeignWords(ForeignWordList);
+
     public IReadOnlyList<int> AlertDaysBefore => SecondAlertDays > 0 ? [FirstAlertDays, SecondAlertDays] : [FirstAlertDays];
 
     public IReadOnlySet<ActorKind> TwoFactorRequiredFor =>
@@ -70,7 +109,12 @@ public sealed class SystemSettings
             .OfType<ActorKind>().ToHashSet();
 
     public SettingsValues Values => new(OfficeName, NupUnitCode.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
-        FirstAlertDays, SecondAlertDays, ChannelLogDays, ClosedCaseFilesDays, IdleTimeoutMinutes, TwoFactorRequiredFor);
+        FirstAlertDays, SecondAlertDays, ChannelLogDays, ClosedCaseFilesDays, IdleTimeoutMinutes, TwoFactorRequiredFor)
+    {
+        Deadlines = DeadlineTerms,
+        Attachments = AttachmentLimits,
+        ForeignWords = ForeignWords,
+    };
 
     /// <summary>A settings row holding <paramref name="values"/> (validated).</summary>
     public static SystemSettings Create(SettingsValues values)
@@ -97,6 +141,10 @@ public sealed class SystemSettings
         ClosedCaseFilesDays = values.ClosedCaseFilesDays;
         IdleTimeoutMinutes = values.IdleTimeoutMinutes;
         TwoFactorRequiredRoles = string.Join(',', StaffKinds.Where(values.TwoFactorRequiredFor.Contains));
+        (CitizenAnswerDays, CitizenExtensionDays, UnitAnswerDays, UnitExtensionDays, ComplementDays) =
+            (values.Deadlines.CitizenAnswerDays, values.Deadlines.CitizenExtensionDays, values.Deadlines.UnitAnswerDays, values.Deadlines.UnitExtensionDays, values.Deadlines.ComplementDays);
+        (MaxAttachmentFiles, MaxAttachmentMegabytes) = (values.Attachments.MaxFiles, values.Attachments.MaxTotalMegabytes);
+        ForeignWordList = string.Join('\n', values.ForeignWords.Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Every problem of <paramref name="values"/>, one pt-BR sentence each (empty: valid).</summary>
@@ -148,6 +196,12 @@ public sealed class SystemSettings
             problems.Add("A verificação em duas etapas só pode ser exigida de perfis de servidores.");
         }
 
+        problems.AddRange(values.Deadlines.Problems());
+        problems.AddRange(values.Attachments.Problems());
+        problems.AddRange(AnswerQuality.ForeignWordProblems(values.ForeignWords));
         return problems;
     }
+
+    /// <summary>The stored form of the default foreign-word list (also the column default of rows saved before it existed).</summary>
+    public static string DefaultForeignWordList => string.Join('\n', AnswerQuality.DefaultForeignWords);
 }

@@ -91,7 +91,7 @@ public static partial class Bel
                 var longer = state with { Description = complement };
                 return Reply(longer, Prompt(longer, context));
             case MediaIn media:
-                var (next, notice) = AddMedia(state, media);
+                var (next, notice) = AddMedia(state, media, context.Attachments);
                 return Reply(next, WithPreface(notice, Prompt(next, context)));
             case ChoiceIn { Id: ComplementSend } when string.IsNullOrWhiteSpace(state.Description):
                 return Reply(state, WithPreface(Texts.ComplementNeedsText, Prompt(state, context)));
@@ -107,10 +107,10 @@ public static partial class Bel
         Texts.OfferComplement,
         [new Choice(ComplementStart, "Complementar"), new Choice(MenuId, "Menu")]);
 
-    private static Outbound ComplementPrompt(ConversationState state) =>
+    private static Outbound ComplementPrompt(ConversationState state, AttachmentLimits limits) =>
         state.Description.Length == 0 && state.Attachments.Count == 0
             ? new TextOut(Texts.AskComplement)
             : new ButtonsOut(
-                Texts.ComplementSoFar(state.Description.Length, state.Attachments.Count, AttachmentPolicy.MaxFiles),
+                Texts.ComplementSoFar(state.Description.Length, state.Attachments.Count, limits.MaxFiles),
                 [new Choice(ComplementSend, "Enviar"), new Choice(CancelId, "Cancelar")]);
 }

@@ -224,25 +224,25 @@ public static partial class Bel
             case ChoiceIn { Id: AttachmentsContinue }:
                 return ShowSummary(state, context);
             case MediaIn media:
-                var (next, notice) = AddMedia(state, media);
+                var (next, notice) = AddMedia(state, media, context.Attachments);
                 return Reply(next, WithPreface(notice, Prompt(next, context)));
             default:
                 return Invalid(state, input, context);
         }
     }
 
-    /// <summary>Adds a file within <see cref="AttachmentPolicy"/>, or explains why not.</summary>
-    private static (ConversationState State, string Notice) AddMedia(ConversationState state, MediaIn media)
+    /// <summary>Adds a file within the office's <see cref="AttachmentLimits"/>, or explains why not.</summary>
+    private static (ConversationState State, string Notice) AddMedia(ConversationState state, MediaIn media, AttachmentLimits limits)
     {
-        if (state.Attachments.Count >= AttachmentPolicy.MaxFiles)
+        if (state.Attachments.Count >= limits.MaxFiles)
         {
-            return (state, Texts.TooManyFiles(media.FileName, AttachmentPolicy.MaxFiles));
+            return (state, Texts.TooManyFiles(media.FileName, limits.MaxFiles));
         }
 
         var total = state.Attachments.Sum(a => a.SizeBytes);
-        if (media.SizeBytes < 0 || total + media.SizeBytes > AttachmentPolicy.MaxTotalBytes)
+        if (media.SizeBytes < 0 || total + media.SizeBytes > limits.MaxTotalBytes)
         {
-            return (state, Texts.TooLarge(media.FileName, FormatSize(AttachmentPolicy.MaxTotalBytes), FormatSize(AttachmentPolicy.MaxTotalBytes - total)));
+            return (state, Texts.TooLarge(media.FileName, FormatSize(limits.MaxTotalBytes), FormatSize(limits.MaxTotalBytes - total)));
         }
 
         return (state with { Attachments = [.. state.Attachments, media] }, Texts.FileReceived(media.FileName));
@@ -390,8 +390,8 @@ public static partial class Bel
         return new ButtonsOut(Texts.DescriptionSoFar(state.Description.Length), buttons);
     }
 
-    private static ButtonsOut AttachmentPrompt(ConversationState state) => new(
-        Texts.AskAttachments(state.Attachments.Count, AttachmentPolicy.MaxFiles, FormatSize(state.Attachments.Sum(a => a.SizeBytes)), FormatSize(AttachmentPolicy.MaxTotalBytes)),
+    private static ButtonsOut AttachmentPrompt(ConversationState state, AttachmentLimits limits) => new(
+        Texts.AskAttachments(state.Attachments.Count, limits.MaxFiles, FormatSize(state.Attachments.Sum(a => a.SizeBytes)), FormatSize(limits.MaxTotalBytes)),
         [new Choice(AttachmentsContinue, "Continuar")]);
 
     private static ButtonsOut SummaryButtons(ConversationState state, AssistantContext? context)

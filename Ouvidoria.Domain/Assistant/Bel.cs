@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ouvidoria.Domain.Manifestations;
 
 namespace Ouvidoria.Domain.Assistant;
 
@@ -240,13 +241,13 @@ public static partial class Bel
         ConversationStage.AskingConsent => [ConsentButtons()],
         ConversationStage.ConsentRefused => [ConsentRefusedButtons(state)],
         ConversationStage.Describing => [DescriptionPrompt(state)],
-        ConversationStage.Attaching => [AttachmentPrompt(state)],
+        ConversationStage.Attaching => [AttachmentPrompt(state, context?.Attachments ?? AttachmentLimits.Legal)],
         ConversationStage.Summary => [SummaryButtons(state, context)],
         ConversationStage.Registering or ConversationStage.Consulting or ConversationStage.SendingComplement => [new TextOut(Texts.StillWorking)],
         ConversationStage.AskingNup => [new TextOut(Texts.AskNup)],
         ConversationStage.AskingPassword => [new TextOut(Texts.AskPassword)],
         ConversationStage.ComplementOffered => [ComplementOfferButtons()],
-        ConversationStage.Complementing => [ComplementPrompt(state)],
+        ConversationStage.Complementing => [ComplementPrompt(state, context?.Attachments ?? AttachmentLimits.Legal)],
     };
 
     private static ListOut WelcomeMenu(string body) => new(body, "Ver opções",

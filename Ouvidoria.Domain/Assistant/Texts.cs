@@ -138,7 +138,7 @@ internal static class Texts
     public static string FileReceived(string fileName) => $"Recebi o arquivo \"{Bel.Fit(fileName, 80)}\". 👍";
 
     public static string TooManyFiles(string fileName, int max) =>
-        $"Não anexei \"{Bel.Fit(fileName, 80)}\": o limite é de {max} arquivos por manifestação.";
+        $"Não anexei \"{Bel.Fit(fileName, 80)}\": o limite é de {max} {(max == 1 ? "arquivo" : "arquivos")} por manifestação.";
 
     public static string TooLarge(string fileName, string max, string left) =>
         $"Não anexei \"{Bel.Fit(fileName, 80)}\": os anexos podem somar no máximo {max} e restam {left}.";

@@ -14,9 +14,50 @@ public static partial class AnswerQuality
 {
     public const int MaxSentenceWords = 35;
 
+    /// <summary>Limits of an office's foreign-word list (settings).</summary>
+    public const int MaxForeignWords = 200;
+
+    public const int MaxForeignWordLength = 40;
+
     /// <summary>Common anglicisms in public-service writing; offices may pass their own list.</summary>
     public static readonly IReadOnlyList<string> DefaultForeignWords =
         ["feedback", "deadline", "link", "online", "status", "checklist", "workflow", "briefing", "follow-up", "stakeholder", "performance", "budget", "delivery", "report"];
+
+    /// <summary>An office's list as typed: one word per line or comma-separated; blanks and repeats dropped.</summary>
+    public static IReadOnlyList<string> ParseForeignWords(string? text) =>
+        (text ?? string.Empty).Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Every problem of a foreign-word list, one pt-BR sentence each (empty: valid; an empty list turns the hint off).</summary>
+    public static IReadOnlyList<string> ForeignWordProblems(IReadOnlyList<string> words)
+    {
+        var problems = new List<string>();
+        if (words.Count > MaxForeignWords)
+        {
+            problems.Add($"A lista de palavras estrangeiras deve ter no máximo {MaxForeignWords} palavras (tem {words.Count}).");
+        }
+
+        if (words.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("A lista de palavras estrangeiras não pode ter palavras vazias.");
+        }
+
+        var tooLong = words.Where(w => w.Trim().Length > MaxForeignWordLength).ToList();
+        if (tooLong.Count > 0)
+        {
+            problems.Add($"Cada palavra estrangeira deve ter no máximo {MaxForeignWordLength} caracteres: \"{Shorten(tooLong[0])}\".");
+        }
+
+        var invalid = words.Where(w => !string.IsNullOrWhiteSpace(w) && !w.Trim().All(c => char.IsLetter(c) || c is '-' or ' ' or '\'')).ToList();
+        if (invalid.Count > 0)
+        {
+            problems.Add($"As palavras estrangeiras só podem ter letras, hífen, apóstrofo e espaço: \"{Shorten(invalid[0])}\".");
+        }
+
+        return problems;
+    }
+
+    private static string Shorten(string word) => word.Length > MaxForeignWordLength ? word[..MaxForeignWordLength] + "…" : word;
 
     /// <summary>Acronyms any citizen knows (no need to spell out).</summary>
     private static readonly HashSet<string> WellKnownAcronyms = new(StringComparer.Ordinal) { "CPF", "RG", "CEP", "NUP", "SMS" };

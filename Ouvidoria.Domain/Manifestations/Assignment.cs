@@ -29,7 +29,7 @@ public sealed class Assignment
         Deadline = null!;
     }
 
-    internal Assignment(Guid manifestationId, Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, DateTimeOffset now)
+    internal Assignment(Guid manifestationId, Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, DateTimeOffset now, int answerDays)
     {
         Id = Guid.NewGuid();
         ManifestationId = manifestationId;
@@ -40,7 +40,7 @@ public sealed class Assignment
         Instructions = string.IsNullOrWhiteSpace(instructions) ? null : instructions.Trim();
         AssignedAt = now;
         Status = TreatmentStatus.Open;
-        Deadline = new Deadline(now.AddDays(DeadlinePolicy.UnitAnswerDays));
+        Deadline = new Deadline(now.AddDays(answerDays));
     }
 
     public Guid Id { get; private set; }
@@ -105,7 +105,7 @@ public sealed class Assignment
     }
 
     /// <summary>A reopened treatment gets a fresh unit deadline (and its one extension back).</summary>
-    internal void Reopen(string? collaboratorId, string? collaboratorName, DateTimeOffset now)
+    internal void Reopen(string? collaboratorId, string? collaboratorName, DateTimeOffset now, int answerDays)
     {
         if (Status != TreatmentStatus.Finalized)
         {
@@ -116,7 +116,7 @@ public sealed class Assignment
         FinalizedAt = null;
         CollaboratorId = collaboratorId;
         CollaboratorName = collaboratorName;
-        Deadline = new Deadline(now.AddDays(DeadlinePolicy.UnitAnswerDays));
+        Deadline = new Deadline(now.AddDays(answerDays));
     }
 
     /// <summary>Closes any open treatment when the case is archived (observers included).</summary>
@@ -168,14 +168,14 @@ public sealed class Assignment
 
     internal void DeclareNotApt(string reason) => NotAptReason = reason;
 
-    internal void ExtendDeadline(string justification)
+    internal void ExtendDeadline(string justification, int extensionDays)
     {
         if (Status != TreatmentStatus.Open)
         {
             throw new DomainException("Só é possível prorrogar o prazo de um tratamento em aberto.");
         }
 
-        Deadline = Deadline.Extend(DeadlinePolicy.UnitExtensionDays, justification);
+        Deadline = Deadline.Extend(extensionDays, justification);
         ClearExtensionRequest();
     }
 }

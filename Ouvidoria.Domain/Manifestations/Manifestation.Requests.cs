@@ -32,7 +32,7 @@ public sealed partial class Manifestation
     }
 
     /// <summary>The ombudsman grants (the deadline moves 20 days) or refuses (with a reason) the unit's request.</summary>
-    public void DecideUnitDeadlineExtension(Guid assignmentId, bool grant, string? note, Actor actor, DateTimeOffset now)
+    public void DecideUnitDeadlineExtension(Guid assignmentId, bool grant, string? note, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "decidir pedidos de prorrogação");
         RequireStatus("decidir pedidos de prorrogação", ManifestationStatus.InTreatment);
@@ -45,7 +45,7 @@ public sealed partial class Manifestation
         if (grant)
         {
             var justification = assignment.ExtensionRequestJustification!;
-            assignment.ExtendDeadline(justification);
+            assignment.ExtendDeadline(justification, terms.EnsureValid().UnitExtensionDays);
             Record(HistoryAction.UnitDeadlineExtended, actor, $"A pedido da unidade: {justification}", now);
             return;
         }
@@ -103,7 +103,7 @@ public sealed partial class Manifestation
     /// The ombudsman accepts a request by forwarding to the chosen user (who must be of the unit
     /// requested, checked by the caller) or refuses it with a reason.
     /// </summary>
-    public Assignment? DecideCollaboratorRequest(Guid requestId, bool accept, string? collaboratorId, string? collaboratorName, string? note, Actor actor, DateTimeOffset now)
+    public Assignment? DecideCollaboratorRequest(Guid requestId, bool accept, string? collaboratorId, string? collaboratorName, string? note, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "decidir pedidos de inclusão de colaborador");
         var request = _collaboratorRequests.FirstOrDefault(r => r.Id == requestId)
@@ -137,7 +137,7 @@ public sealed partial class Manifestation
             instructions = instructions[..(TextLimits.Instructions - 1)] + "…";
         }
 
-        var assignment = Forward(request.CandidateUnitId, request.Role, collaboratorId, collaboratorName, instructions, actor, now);
+        var assignment = Forward(request.CandidateUnitId, request.Role, collaboratorId, collaboratorName, instructions, actor, now, terms);
         request.Decide(true, note, assignment.Id, actor, now);
         Record(HistoryAction.CollaboratorRequestAccepted, actor, request.CandidateName, now);
         return assignment;

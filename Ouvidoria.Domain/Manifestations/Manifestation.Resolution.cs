@@ -24,7 +24,7 @@ public sealed partial class Manifestation
     /// the caller in the same transaction). The treatment stays open until the ombudsman records
     /// the resolution.
     /// </summary>
-    public TreatmentMessage ReportResolution(Guid assignmentId, DateOnly concludedOn, string synthesis, int proofFiles, Actor actor, DateTimeOffset now)
+    public TreatmentMessage ReportResolution(Guid assignmentId, DateOnly concludedOn, string synthesis, int proofFiles, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         var assignment = FindAssignment(assignmentId);
         if (!actor.IsCollaborator || !assignment.Includes(actor) || assignment.Role != AssignmentRole.Responsible)
@@ -60,7 +60,7 @@ public sealed partial class Manifestation
 
         if (!assignment.IsOpen)
         {
-            assignment.Reopen(assignment.CollaboratorId, assignment.CollaboratorName, now);
+            assignment.Reopen(assignment.CollaboratorId, assignment.CollaboratorName, now, terms.EnsureValid().UnitAnswerDays);
             Record(HistoryAction.TreatmentReopened, actor, "Para informar a resolução da demanda", now);
         }
 

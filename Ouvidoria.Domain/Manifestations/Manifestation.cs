@@ -123,7 +123,8 @@ public sealed partial class Manifestation
         Requester? requester,
         bool consentToShare,
         string passwordHash,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        DeadlineTerms terms)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
@@ -157,7 +158,7 @@ public sealed partial class Manifestation
             RegisteredAt = now,
             LastChangedAt = now,
             Status = ManifestationStatus.Registered,
-            CitizenDeadline = new Deadline(now.AddDays(DeadlinePolicy.CitizenAnswerDays)),
+            CitizenDeadline = new Deadline(now.AddDays(terms.EnsureValid().CitizenAnswerDays)),
         };
         manifestation.Record(HistoryAction.Registered, Actor.Citizen, $"Canal: {channel.Label()}", now);
         return manifestation;
@@ -245,7 +246,7 @@ public sealed partial class Manifestation
     }
 
     /// <summary>Asks the citizen for a complement; the first request suspends the answer deadline.</summary>
-    public void RequestComplement(string request, Actor actor, DateTimeOffset now)
+    public void RequestComplement(string request, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "pedir complementação");
         RequireStatus("pedir complementação", ManifestationStatus.InTriage);
@@ -260,7 +261,7 @@ public sealed partial class Manifestation
         }
 
         ComplementRequest = request.Trim();
-        ComplementDueAt = now.AddDays(DeadlinePolicy.ComplementDays);
+        ComplementDueAt = now.AddDays(terms.EnsureValid().ComplementDays);
         if (!ClockPauseUsed)
         {
             ClockPauseUsed = true;
@@ -290,7 +291,7 @@ public sealed partial class Manifestation
     }
 
     /// <summary>Forwards to a unit (optionally a named collaborator) as responsible or observer.</summary>
-    public Assignment Forward(Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, Actor actor, DateTimeOffset now)
+    public Assignment Forward(Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "encaminhar");
         RequireStatus("encaminhar", ManifestationStatus.InTriage, ManifestationStatus.InTreatment);
@@ -310,7 +311,7 @@ public sealed partial class Manifestation
         }
 
         TextLimits.Check(instructions, TextLimits.Instructions, "As instruções");
-        var assignment = new Assignment(Id, unitId, role, collaboratorId, collaboratorName, instructions, now);
+        var assignment = new Assignment(Id, unitId, role, collaboratorId, collaboratorName, instructions, now, terms.EnsureValid().UnitAnswerDays);
         _assignments.Add(assignment);
         Status = ManifestationStatus.InTreatment;
         var who = collaboratorName is null ? string.Empty : $" ({collaboratorName})";
@@ -447,32 +448,32 @@ public sealed partial class Manifestation
     }
 
     /// <summary>Reopens a finalized treatment for the chosen collaborator (or the whole unit).</summary>
-    public void ReopenTreatment(Guid assignmentId, string? collaboratorId, string? collaboratorName, Actor actor, DateTimeOffset now)
+    public void ReopenTreatment(Guid assignmentId, string? collaboratorId, string? collaboratorName, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         var assignment = FindAssignment(assignmentId);
         RequireTeamMember(assignment, actor, "reabrir o tratamento");
         RequireStatus("reabrir o tratamento", ManifestationStatus.InTreatment, ManifestationStatus.Answered, ManifestationStatus.Concluded);
-        assignment.Reopen(collaboratorId, collaboratorName, now);
+        assignment.Reopen(collaboratorId, collaboratorName, now, terms.EnsureValid().UnitAnswerDays);
         Record(HistoryAction.TreatmentReopened, actor, collaboratorName is null ? null : $"Responsável: {collaboratorName}", now);
         Raise(new TreatmentReopened(Id, assignment.Id, assignment.UnitId, assignment.CollaboratorId, assignment.Deadline.DueAt, now));
     }
 
-    /// <summary>The one 30-day extension of the citizen deadline, with justification.</summary>
-    public void ExtendDeadline(string justification, Actor actor, DateTimeOffset now)
+    /// <summary>The one extension of the citizen deadline (30 days by law, or the office's shorter term), with justification.</summary>
+    public void ExtendDeadline(string justification, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "prorrogar o prazo");
         RequireStatus("prorrogar o prazo", ManifestationStatus.Registered, ManifestationStatus.InTriage, ManifestationStatus.AwaitingComplement, ManifestationStatus.InTreatment);
-        CitizenDeadline = CitizenDeadline.Extend(DeadlinePolicy.CitizenExtensionDays, justification);
+        CitizenDeadline = CitizenDeadline.Extend(terms.EnsureValid().CitizenExtensionDays, justification);
         Record(HistoryAction.DeadlineExtended, actor, justification.Trim(), now);
     }
 
-    /// <summary>The one 20-day extension of a unit's deadline, with justification.</summary>
-    public void ExtendUnitDeadline(Guid assignmentId, string justification, Actor actor, DateTimeOffset now)
+    /// <summary>The one extension of a unit's deadline (20 days by law, or the office's shorter term), with justification.</summary>
+    public void ExtendUnitDeadline(Guid assignmentId, string justification, Actor actor, DateTimeOffset now, DeadlineTerms terms)
     {
         RequireOmbudsman(actor, "prorrogar o prazo da unidade");
         RequireStatus("prorrogar o prazo da unidade", ManifestationStatus.InTreatment);
         var assignment = FindAssignment(assignmentId);
-        assignment.ExtendDeadline(justification);
+        assignment.ExtendDeadline(justification, terms.EnsureValid().UnitExtensionDays);
         Record(HistoryAction.UnitDeadlineExtended, actor, justification.Trim(), now);
     }
 
@@ -577,9 +578,10 @@ public sealed partial class Manifestation
 
     /// <summary>
     /// Adds a stored file. Citizen files (original, complement) come only from the citizen and count
-    /// against the 10 files / 30 MB limit; treatment files come from the team, optionally with a message.
+    /// against the office's <paramref name="limits"/> (at most 10 files / 30 MB); treatment files come
+    /// from the team, optionally with a message.
     /// </summary>
-    public Attachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, Actor actor, DateTimeOffset now, Guid? messageId = null)
+    public Attachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, AttachmentOrigin origin, Actor actor, DateTimeOffset now, AttachmentLimits limits, Guid? messageId = null)
     {
         if (Status == ManifestationStatus.Archived)
         {
@@ -613,14 +615,15 @@ public sealed partial class Manifestation
         if (origin != AttachmentOrigin.Treatment)
         {
             var citizenFiles = _attachments.Where(a => a.Origin != AttachmentOrigin.Treatment).ToList();
-            if (citizenFiles.Count >= AttachmentPolicy.MaxFiles)
+            limits.EnsureValid();
+            if (citizenFiles.Count >= limits.MaxFiles)
             {
-                throw new DomainException($"Limite de {AttachmentPolicy.MaxFiles} anexos por manifestação atingido.");
+                throw new DomainException($"Limite de {limits.MaxFiles} anexos por manifestação atingido.");
             }
 
-            if (citizenFiles.Sum(a => a.SizeBytes) + sizeBytes > AttachmentPolicy.MaxTotalBytes)
+            if (citizenFiles.Sum(a => a.SizeBytes) + sizeBytes > limits.MaxTotalBytes)
             {
-                throw new DomainException("Os anexos de uma manifestação somam no máximo 30 MB.");
+                throw new DomainException($"Os anexos de uma manifestação somam no máximo {limits.MaxTotalMegabytes} MB.");
             }
         }
 
@@ -636,7 +639,7 @@ public sealed partial class Manifestation
     /// manifestation while it awaits analysis, part of the complement while one is requested;
     /// refused in any other state (the team would never look for it).
     /// </summary>
-    public Attachment AddCitizenFile(string fileName, string contentType, long sizeBytes, string storageKey, DateTimeOffset now)
+    public Attachment AddCitizenFile(string fileName, string contentType, long sizeBytes, string storageKey, DateTimeOffset now, AttachmentLimits limits)
     {
         var origin = Status switch
         {
@@ -644,7 +647,7 @@ public sealed partial class Manifestation
             ManifestationStatus.AwaitingComplement => AttachmentOrigin.Complement,
             _ => throw new DomainException("Só é possível anexar arquivos enquanto a manifestação aguarda análise ou complementação."),
         };
-        return AddAttachment(fileName, contentType, sizeBytes, storageKey, origin, Actor.Citizen, now);
+        return AddAttachment(fileName, contentType, sizeBytes, storageKey, origin, Actor.Citizen, now, limits);
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public sealed class DemoSeeder(
             var theme = themes[random.Next(themes.Count)];
             var requester = type == ManifestationType.Communication ? null : DemoTexts.Requester(random);
             var nup = await nupAllocator.NextAsync(db, registeredAt.Year, cancellationToken);
-            var manifestation = Manifestation.Register(nup, type, PickChannel(random), theme.Id, null, DemoTexts.Description(type, theme.Name, random), requester, requester is not null, passwordHash, registeredAt);
+            var manifestation = Manifestation.Register(nup, type, PickChannel(random), theme.Id, null, DemoTexts.Description(type, theme.Name, random), requester, requester is not null, passwordHash, registeredAt, terms: DeadlineTerms.Legal);
             Advance(manifestation, units, actors, ombudsman, random, now);
             db.Manifestations.Add(manifestation);
         }
@@ -148,7 +148,7 @@ public sealed class DemoSeeder(
 
         if (roll < 0.25 && !m.IsAnonymous)
         {
-            m.RequestComplement("Informe o endereço ou a unidade de atendimento onde o fato ocorreu e a data aproximada.", ombudsman, Step(1));
+            m.RequestComplement("Informe o endereço ou a unidade de atendimento onde o fato ocorreu e a data aproximada.", ombudsman, Step(1), terms: DeadlineTerms.Legal);
             return;
         }
 
@@ -162,11 +162,11 @@ public sealed class DemoSeeder(
         m.WriteExtract(DemoTexts.Extract(m), ombudsman, Step(1));
         var unit = units[random.Next(units.Count)];
         var role = m.Type == ManifestationType.Compliment ? AssignmentRole.Observer : AssignmentRole.Responsible;
-        var assignment = m.Forward(unit.Id, role, null, null, "Favor apurar os fatos e apresentar resposta conclusiva dentro do prazo.", ombudsman, Step(2));
+        var assignment = m.Forward(unit.Id, role, null, null, "Favor apurar os fatos e apresentar resposta conclusiva dentro do prazo.", ombudsman, Step(2), terms: DeadlineTerms.Legal);
         if (random.NextDouble() < 0.3)
         {
             var observer = units.Where(u => u.Id != unit.Id).ElementAt(random.Next(units.Count - 1));
-            m.Forward(observer.Id, AssignmentRole.Observer, null, null, "Para ciência e eventual contribuição.", ombudsman, Step(1));
+            m.Forward(observer.Id, AssignmentRole.Observer, null, null, "Para ciência e eventual contribuição.", ombudsman, Step(1), terms: DeadlineTerms.Legal);
         }
 
         var collaborator = actors.Values.FirstOrDefault(a => a.UnitId == unit.Id)

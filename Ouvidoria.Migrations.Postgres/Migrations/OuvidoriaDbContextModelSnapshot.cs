@@ -194,7 +194,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("EntityType", "At", "Id");
 
                     b.HasIndex("EntityType", "EntityKey", "At");
 
@@ -209,14 +211,46 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<int>("ChannelLogDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CitizenAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
+
+                    b.Property<int>("CitizenExtensionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("ClosedCaseFilesDays")
                         .HasColumnType("integer");
+
+                    b.Property<int>("ComplementDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(20);
 
                     b.Property<int>("FirstAlertDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ForeignWordList")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8200)
+                        .HasColumnType("character varying(8200)")
+                        .HasDefaultValue("feedback\ndeadline\nlink\nonline\nstatus\nchecklist\nworkflow\nbriefing\nfollow-up\nstakeholder\nperformance\nbudget\ndelivery\nreport");
+
                     b.Property<int>("IdleTimeoutMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<int>("MaxAttachmentFiles")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("MaxAttachmentMegabytes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30);
 
                     b.Property<int>("NupUnitCode")
                         .HasColumnType("integer");
@@ -233,6 +267,16 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(20);
+
+                    b.Property<int>("UnitExtensionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(20);
 
                     b.HasKey("Id");
 

@@ -185,7 +185,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("EntityType", "At", "Id");
 
                     b.HasIndex("EntityType", "EntityKey", "At");
 
@@ -200,14 +202,46 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<int>("ChannelLogDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CitizenAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
+
+                    b.Property<int>("CitizenExtensionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("ClosedCaseFilesDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplementDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
 
                     b.Property<int>("FirstAlertDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ForeignWordList")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("feedback\ndeadline\nlink\nonline\nstatus\nchecklist\nworkflow\nbriefing\nfollow-up\nstakeholder\nperformance\nbudget\ndelivery\nreport");
+
                     b.Property<int>("IdleTimeoutMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAttachmentFiles")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("MaxAttachmentMegabytes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<int>("NupUnitCode")
                         .HasColumnType("INTEGER");
@@ -224,6 +258,16 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
+
+                    b.Property<int>("UnitExtensionDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
 
                     b.HasKey("Id");
 

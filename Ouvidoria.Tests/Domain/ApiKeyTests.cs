@@ -99,13 +99,13 @@ public sealed class ApiKeyTests
     public void AddCitizenFile_OriginalWhileAwaitingAnalysis_ComplementWhileRequested_RefusedOtherwise()
     {
         var registered = new ManifestationBuilder().Build();
-        Assert.Equal(AttachmentOrigin.Original, registered.AddCitizenFile("a.pdf", "application/pdf", 10, "k1", Now).Origin);
+        Assert.Equal(AttachmentOrigin.Original, registered.AddCitizenFile("a.pdf", "application/pdf", 10, "k1", Now, limits: AttachmentLimits.Legal).Origin);
 
         var awaiting = new ManifestationBuilder().AwaitingComplement().Build();
-        Assert.Equal(AttachmentOrigin.Complement, awaiting.AddCitizenFile("b.pdf", "application/pdf", 10, "k2", Now).Origin);
+        Assert.Equal(AttachmentOrigin.Complement, awaiting.AddCitizenFile("b.pdf", "application/pdf", 10, "k2", Now, limits: AttachmentLimits.Legal).Origin);
 
         var inTreatment = new ManifestationBuilder().InTreatment().Build();
-        var error = DomainAssert.ThrowsAndKeepsState(inTreatment, () => inTreatment.AddCitizenFile("c.pdf", "application/pdf", 10, "k3", Now));
+        var error = DomainAssert.ThrowsAndKeepsState(inTreatment, () => inTreatment.AddCitizenFile("c.pdf", "application/pdf", 10, "k3", Now, limits: AttachmentLimits.Legal));
         Assert.Equal("Só é possível anexar arquivos enquanto a manifestação aguarda análise ou complementação.", error.Message);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AttachmentPolicyTests
         var m = NewManifestation();
         _clock.Advance(TimeSpan.FromMinutes(5));
 
-        var attachment = m.AddAttachment("foto.jpg", "image/jpeg", 2 * OneMegabyte, "2025/03/abc", AttachmentOrigin.Original, Citizen, Now);
+        var attachment = m.AddAttachment("foto.jpg", "image/jpeg", 2 * OneMegabyte, "2025/03/abc", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Same(attachment, Assert.Single(m.Attachments));
         Assert.Equal(m.Id, attachment.ManifestationId);
@@ -44,10 +44,10 @@ public sealed class AttachmentPolicyTests
         var m = NewManifestation();
         for (var i = 1; i <= 10; i++)
         {
-            m.AddAttachment($"doc{i}.pdf", "application/pdf", 1_000, $"k{i}", i % 2 == 0 ? AttachmentOrigin.Complement : AttachmentOrigin.Original, Citizen, Now);
+            m.AddAttachment($"doc{i}.pdf", "application/pdf", 1_000, $"k{i}", i % 2 == 0 ? AttachmentOrigin.Complement : AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
         }
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("doc11.pdf", "application/pdf", 1_000, "k11", eleventhOrigin, Citizen, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("doc11.pdf", "application/pdf", 1_000, "k11", eleventhOrigin, Citizen, Now, limits: AttachmentLimits.Legal));
 
         Assert.Contains("10", exception.Message, StringComparison.Ordinal);
         Assert.Equal(10, m.Attachments.Count);
@@ -57,9 +57,9 @@ public sealed class AttachmentPolicyTests
     public void AddAttachment_ExactlyThirtyMegabytesInTotal_IsAccepted()
     {
         var m = NewManifestation();
-        m.AddAttachment("video.mp4", "video/mp4", 20 * OneMegabyte, "k1", AttachmentOrigin.Original, Citizen, Now);
+        m.AddAttachment("video.mp4", "video/mp4", 20 * OneMegabyte, "k1", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
-        m.AddAttachment("audio.mp3", "audio/mpeg", 10 * OneMegabyte, "k2", AttachmentOrigin.Complement, Citizen, Now);
+        m.AddAttachment("audio.mp3", "audio/mpeg", 10 * OneMegabyte, "k2", AttachmentOrigin.Complement, Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal(30 * OneMegabyte, m.Attachments.Sum(a => a.SizeBytes));
     }
@@ -68,10 +68,10 @@ public sealed class AttachmentPolicyTests
     public void AddAttachment_OneByteOverThirtyMegabytes_ThrowsAndKeepsState()
     {
         var m = NewManifestation();
-        m.AddAttachment("video.mp4", "video/mp4", 20 * OneMegabyte, "k1", AttachmentOrigin.Original, Citizen, Now);
-        m.AddAttachment("audio.mp3", "audio/mpeg", 10 * OneMegabyte, "k2", AttachmentOrigin.Original, Citizen, Now);
+        m.AddAttachment("video.mp4", "video/mp4", 20 * OneMegabyte, "k1", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
+        m.AddAttachment("audio.mp3", "audio/mpeg", 10 * OneMegabyte, "k2", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("nota.txt", "text/plain", 1, "k3", AttachmentOrigin.Complement, Citizen, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("nota.txt", "text/plain", 1, "k3", AttachmentOrigin.Complement, Citizen, Now, limits: AttachmentLimits.Legal));
 
         Assert.Contains("30 MB", exception.Message, StringComparison.Ordinal);
     }
@@ -81,7 +81,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("video.avi", "video/x-msvideo", (30 * OneMegabyte) + 1, "k", AttachmentOrigin.Original, Citizen, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("video.avi", "video/x-msvideo", (30 * OneMegabyte) + 1, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
         Assert.Empty(m.Attachments);
     }
 
@@ -98,7 +98,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
 
         Assert.Contains("não permitido", exception.Message, StringComparison.Ordinal);
     }
@@ -116,7 +116,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now);
+        m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal(fileName, Assert.Single(m.Attachments).FileName);
     }
@@ -132,7 +132,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        var attachment = m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now);
+        var attachment = m.AddAttachment(fileName, "application/octet-stream", 1_000, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal(expected, attachment.FileName);
         Assert.Equal(expected, AttachmentPolicy.SanitizeFileName(fileName));
@@ -147,7 +147,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment(fileName, "text/plain", 1_000, "k", AttachmentOrigin.Original, Citizen, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment(fileName, "text/plain", 1_000, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = NewManifestation();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("vazio.pdf", "application/pdf", 0, "k", AttachmentOrigin.Original, Citizen, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("vazio.pdf", "application/pdf", 0, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class AttachmentPolicyTests
         var collaborator = Actors.CollaboratorOf(Actors.UnitA);
         for (var i = 1; i <= 12; i++)
         {
-            m.AddAttachment($"oficio{i}.pdf", "application/pdf", 5 * OneMegabyte, $"t{i}", AttachmentOrigin.Treatment, collaborator, Now);
+            m.AddAttachment($"oficio{i}.pdf", "application/pdf", 5 * OneMegabyte, $"t{i}", AttachmentOrigin.Treatment, collaborator, Now, limits: AttachmentLimits.Legal);
         }
 
         Assert.Equal(12, m.Attachments.Count);
@@ -178,14 +178,14 @@ public sealed class AttachmentPolicyTests
         var m = new ManifestationBuilder().WithClock(_clock).InTreatment(Actors.UnitA).Build();
         for (var i = 1; i <= 10; i++)
         {
-            m.AddAttachment($"foto{i}.jpg", "image/jpeg", 3 * OneMegabyte, $"c{i}", AttachmentOrigin.Original, Citizen, Now);
+            m.AddAttachment($"foto{i}.jpg", "image/jpeg", 3 * OneMegabyte, $"c{i}", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
         }
 
-        DomainAssert.Throws(() => m.AddAttachment("mais.jpg", "image/jpeg", 1, "c11", AttachmentOrigin.Original, Citizen, Now));
+        DomainAssert.Throws(() => m.AddAttachment("mais.jpg", "image/jpeg", 1, "c11", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
 
         var collaborator = Actors.CollaboratorOf(Actors.UnitA);
-        m.AddAttachment("oficio.pdf", "application/pdf", 40 * OneMegabyte, "t1", AttachmentOrigin.Treatment, collaborator, Now);
-        m.AddAttachment("laudo.pdf", "application/pdf", 1, "t2", AttachmentOrigin.Treatment, collaborator, Now);
+        m.AddAttachment("oficio.pdf", "application/pdf", 40 * OneMegabyte, "t1", AttachmentOrigin.Treatment, collaborator, Now, limits: AttachmentLimits.Legal);
+        m.AddAttachment("laudo.pdf", "application/pdf", 1, "t2", AttachmentOrigin.Treatment, collaborator, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal(12, m.Attachments.Count);
         Assert.Equal(2, m.Attachments.Count(a => a.Origin == AttachmentOrigin.Treatment));
@@ -198,20 +198,20 @@ public sealed class AttachmentPolicyTests
         var collaborator = Actors.CollaboratorOf(Actors.UnitA);
         for (var i = 1; i <= 10; i++)
         {
-            m.AddAttachment($"oficio{i}.pdf", "application/pdf", 3 * OneMegabyte, $"t{i}", AttachmentOrigin.Treatment, collaborator, Now);
+            m.AddAttachment($"oficio{i}.pdf", "application/pdf", 3 * OneMegabyte, $"t{i}", AttachmentOrigin.Treatment, collaborator, Now, limits: AttachmentLimits.Legal);
         }
 
         for (var i = 1; i <= 9; i++)
         {
-            m.AddAttachment($"foto{i}.jpg", "image/jpeg", OneMegabyte, $"c{i}", AttachmentOrigin.Complement, Citizen, Now);
+            m.AddAttachment($"foto{i}.jpg", "image/jpeg", OneMegabyte, $"c{i}", AttachmentOrigin.Complement, Citizen, Now, limits: AttachmentLimits.Legal);
         }
 
-        m.AddAttachment("video.mp4", "video/mp4", 21 * OneMegabyte, "c10", AttachmentOrigin.Original, Citizen, Now);
+        m.AddAttachment("video.mp4", "video/mp4", 21 * OneMegabyte, "c10", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal(20, m.Attachments.Count);
         Assert.Equal(10, m.Attachments.Count(a => a.Origin != AttachmentOrigin.Treatment));
         Assert.Equal(30 * OneMegabyte, m.Attachments.Where(a => a.Origin != AttachmentOrigin.Treatment).Sum(a => a.SizeBytes));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("mais.jpg", "image/jpeg", 1, "c11", AttachmentOrigin.Complement, Citizen, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("mais.jpg", "image/jpeg", 1, "c11", AttachmentOrigin.Complement, Citizen, Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = new ManifestationBuilder().WithClock(_clock).Archived().Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("foto.jpg", "image/jpeg", 1_000, "k", AttachmentOrigin.Original, Citizen, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("foto.jpg", "image/jpeg", 1_000, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = new ManifestationBuilder().WithClock(_clock).InTriage().Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Original, Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Original, Actors.Ombudsman, Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
@@ -261,16 +261,16 @@ public sealed class AttachmentPolicyTests
     {
         var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.CollaboratorOf(Actors.UnitB), Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.AddAttachment("a.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.CollaboratorOf(Actors.UnitB), Now, limits: AttachmentLimits.Legal));
     }
 
     [Fact]
     public void RecordDownload_CollaboratorAndTheCitizensOwnFile_IsRefusedAndNotLogged()
     {
         var m = new ManifestationBuilder().WithClock(_clock).InTriage().Build();
-        var photo = m.AddAttachment("foto.jpg", "image/jpeg", 10, "k", AttachmentOrigin.Original, Citizen, Now);
+        var photo = m.AddAttachment("foto.jpg", "image/jpeg", 10, "k", AttachmentOrigin.Original, Citizen, Now, limits: AttachmentLimits.Legal);
         m.WriteExtract("Extrato.", Actors.Ombudsman, Now);
-        m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
+        m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         var collaborator = Actors.CollaboratorOf(Actors.UnitA);
 
         Assert.False(m.CanDownload(photo, collaborator));
@@ -283,7 +283,7 @@ public sealed class AttachmentPolicyTests
         var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
         var collaborator = Actors.CollaboratorOf(Actors.UnitA);
         var message = m.PostMessage("Segue a nota.", MessageVisibility.Team, collaborator, Now);
-        var file = m.AddAttachment("nota.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, collaborator, Now, message.Id);
+        var file = m.AddAttachment("nota.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, collaborator, Now, AttachmentLimits.Legal, message.Id);
         _clock.Advance(TimeSpan.FromHours(1));
 
         var downloaded = m.RecordDownload(file.Id, Actors.Ombudsman, Now);
@@ -301,7 +301,7 @@ public sealed class AttachmentPolicyTests
     {
         var m = new ManifestationBuilder().WithClock(_clock).InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible).Build();
         var note = m.PostMessage("Nota interna.", MessageVisibility.OmbudsmanOnly, Actors.Ombudsman, Now);
-        var file = m.AddAttachment("parecer.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.Ombudsman, Now, note.Id);
+        var file = m.AddAttachment("parecer.pdf", "application/pdf", 10, "k", AttachmentOrigin.Treatment, Actors.Ombudsman, Now, AttachmentLimits.Legal, note.Id);
 
         Assert.True(m.CanDownload(file, Actors.Ombudsman));
         Assert.False(m.CanDownload(file, Actors.CollaboratorOf(Actors.UnitA)));

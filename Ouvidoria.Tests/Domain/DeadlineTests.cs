@@ -45,7 +45,7 @@ public sealed class DeadlineTests
 
         var m = Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Suggestion, Channel.Web, null, null, "Sugestão.",
-            ManifestationBuilder.DefaultRequester(), true, "hash", localNow);
+            ManifestationBuilder.DefaultRequester(), true, "hash", localNow, terms: DeadlineTerms.Legal);
 
         Assert.Equal(clock.GetUtcNow().AddDays(30), m.CitizenDeadline.DueAt);
     }
@@ -56,7 +56,7 @@ public sealed class DeadlineTests
         var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(25));
 
-        m.ExtendDeadline("  Depende de vistoria da Defesa Civil.  ", Actors.Ombudsman, Now);
+        m.ExtendDeadline("  Depende de vistoria da Defesa Civil.  ", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(_t0.AddDays(60), m.CitizenDeadline.DueAt);
         Assert.True(m.CitizenDeadline.Extended);
@@ -67,10 +67,10 @@ public sealed class DeadlineTests
     public void ExtendDeadline_SecondTime_ThrowsAndKeepsState()
     {
         var m = NewManifestation.InTriage().Build();
-        m.ExtendDeadline("Primeira prorrogação.", Actors.Ombudsman, Now);
+        m.ExtendDeadline("Primeira prorrogação.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(40));
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendDeadline("Segunda prorrogação.", Actors.Ombudsman, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendDeadline("Segunda prorrogação.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("uma vez", exception.Message, StringComparison.Ordinal);
         Assert.Equal(_t0.AddDays(60), m.CitizenDeadline.DueAt);
@@ -85,10 +85,10 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTriage().Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendDeadline(justification, Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendDeadline(justification, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.False(m.CitizenDeadline.Extended);
-        m.ExtendDeadline("Agora justificada.", Actors.Ombudsman, Now);
+        m.ExtendDeadline("Agora justificada.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         Assert.Equal(_t0.AddDays(60), m.CitizenDeadline.DueAt);
     }
 
@@ -114,7 +114,7 @@ public sealed class DeadlineTests
         var m = NewManifestation.WithExtract().InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(3));
 
-        var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
+        var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(_t0.AddDays(23), assignment.Deadline.DueAt);
         Assert.False(assignment.Deadline.Extended);
@@ -126,10 +126,10 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         var unitA = m.Assignments[0];
-        var unitB = m.Forward(Actors.UnitB, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now);
+        var unitB = m.Forward(Actors.UnitB, AssignmentRole.Responsible, null, null, null, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(15));
 
-        m.ExtendUnitDeadline(unitA.Id, "  Unidade aguarda laudo.  ", Actors.Ombudsman, Now);
+        m.ExtendUnitDeadline(unitA.Id, "  Unidade aguarda laudo.  ", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(_t0.AddDays(40), unitA.Deadline.DueAt);
         Assert.True(unitA.Deadline.Extended);
@@ -145,10 +145,10 @@ public sealed class DeadlineTests
     public void ExtendUnitDeadline_SecondTime_ThrowsAndKeepsState()
     {
         var m = NewManifestation.InTreatment(Actors.UnitA).Build();
-        m.ExtendUnitDeadline(m.Assignments[0].Id, "Primeira.", Actors.Ombudsman, Now);
+        m.ExtendUnitDeadline(m.Assignments[0].Id, "Primeira.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(1));
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, "Segunda.", Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, "Segunda.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Equal(_t0.AddDays(40), m.Assignments[0].Deadline.DueAt);
     }
@@ -160,7 +160,7 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, justification, Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, justification, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.False(m.Assignments[0].Deadline.Extended);
     }
@@ -172,7 +172,7 @@ public sealed class DeadlineTests
         m.FinalizeTreatment(m.Assignments[0].Id, Actors.CollaboratorOf(Actors.UnitA), Now);
         _clock.Advance(TimeSpan.FromDays(1));
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, "Tarde demais.", Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(m.Assignments[0].Id, "Tarde demais.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTreatment(Actors.UnitA).Build();
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(Guid.NewGuid(), "Justificativa.", Actors.Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(Guid.NewGuid(), "Justificativa.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTreatment(Actors.UnitA).Build();
         _clock.Advance(TimeSpan.FromDays(5));
-        m.Forward(Actors.UnitA, AssignmentRole.Responsible, "carla", "Carla", null, Actors.Ombudsman, Now);
+        m.Forward(Actors.UnitA, AssignmentRole.Responsible, "carla", "Carla", null, Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(_t0.AddDays(20), m.DeadlineFor(Actors.CollaboratorOf(Actors.UnitA, "carla")).DueAt);
     }
@@ -255,7 +255,7 @@ public sealed class DeadlineTests
         _clock.Advance(TimeSpan.FromDays(28));
         Assert.Equal(Priority.Critical, m.CitizenDeadline.PriorityAt(Now));
 
-        m.ExtendDeadline("Aguardando perícia.", Actors.Ombudsman, Now);
+        m.ExtendDeadline("Aguardando perícia.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(Priority.Normal, m.CitizenDeadline.PriorityAt(Now));
     }
@@ -294,7 +294,7 @@ public sealed class DeadlineTests
         var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(5));
 
-        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
+        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(_t0.AddDays(25), m.ComplementDueAt);
         Assert.Equal(_t0.AddDays(5), m.ClockPausedAt);
@@ -307,7 +307,7 @@ public sealed class DeadlineTests
     {
         var m = NewManifestation.InTriage().Build();
         _clock.Advance(TimeSpan.FromDays(5));
-        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
+        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         var paused = TimeSpan.FromDays(7) + TimeSpan.FromHours(3) + TimeSpan.FromMinutes(17);
         _clock.Advance(paused);
 
@@ -323,14 +323,14 @@ public sealed class DeadlineTests
     public void RequestComplement_Second_DueInTwentyDaysButDoesNotPauseTheClock()
     {
         var m = NewManifestation.InTriage().Build();
-        m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now);
+        m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(2));
         m.ReceiveComplement("Primeira resposta.", Now);
         var dueAfterFirst = m.CitizenDeadline.DueAt;
         Assert.Equal(_t0.AddDays(32), dueAfterFirst);
         _clock.Advance(TimeSpan.FromDays(3));
 
-        m.RequestComplement("Segundo pedido.", Actors.Ombudsman, Now);
+        m.RequestComplement("Segundo pedido.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.AwaitingComplement, m.Status);
         Assert.Null(m.ClockPausedAt);
@@ -342,11 +342,11 @@ public sealed class DeadlineTests
     public void ReceiveComplement_AfterSecondRequest_DoesNotShiftTheDueDate()
     {
         var m = NewManifestation.InTriage().Build();
-        m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now);
+        m.RequestComplement("Primeiro pedido.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(2));
         m.ReceiveComplement("Primeira resposta.", Now);
         _clock.Advance(TimeSpan.FromDays(3));
-        m.RequestComplement("Segundo pedido.", Actors.Ombudsman, Now);
+        m.RequestComplement("Segundo pedido.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(10));
 
         m.ReceiveComplement("Segunda resposta.", Now);
@@ -360,9 +360,9 @@ public sealed class DeadlineTests
     public void ReceiveComplement_AfterExtensionDuringThePause_KeepsBothTheExtensionAndThePause()
     {
         var m = NewManifestation.InTriage().Build();
-        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now);
+        m.RequestComplement("Informe o endereço.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(4));
-        m.ExtendDeadline("Caso complexo.", Actors.Ombudsman, Now);
+        m.ExtendDeadline("Caso complexo.", Actors.Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(6));
 
         m.ReceiveComplement("Rua das Flores, 100.", Now);

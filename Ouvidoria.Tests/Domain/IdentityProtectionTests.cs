@@ -179,7 +179,7 @@ public sealed class IdentityProtectionTests
     {
         var m = Denuncia();
         var assignment = m.Assignments[0];
-        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
         var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
 
         var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
@@ -206,11 +206,11 @@ public sealed class IdentityProtectionTests
     {
         var m = Denuncia();
         var assignment = m.Assignments[0];
-        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
         var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
         var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
 
-        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, message.Id);
+        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, AttachmentLimits.Legal, message.Id);
 
         Assert.True(m.CanDownload(pdf, CollaboratorA));
         Assert.True(m.CanDownload(pdf, Ombudsman));
@@ -295,9 +295,9 @@ public sealed class IdentityProtectionTests
     {
         var m = Denuncia();
         var assignment = m.Assignments[0];
-        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
-        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now);
-        var complement = m.AddAttachment("recibo.pdf", "application/pdf", 4096, "key-complement", AttachmentOrigin.Complement, Actors.Citizen, Now);
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
+        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now, limits: AttachmentLimits.Legal);
+        var complement = m.AddAttachment("recibo.pdf", "application/pdf", 4096, "key-complement", AttachmentOrigin.Complement, Actors.Citizen, Now, limits: AttachmentLimits.Legal);
         var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
         Assert.False(m.CanDownload(original, CollaboratorA));
         Assert.Empty(m.CitizenFilesDeliveredBy(request));
@@ -326,7 +326,7 @@ public sealed class IdentityProtectionTests
     public void CanDownload_CitizenFiles_RefusedRequisition_DeliversNothing()
     {
         var m = Denuncia();
-        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var original = m.AddAttachment("foto-das-notas.jpg", "image/jpeg", 2048, "key-original", AttachmentOrigin.Original, Actors.Citizen, Now, limits: AttachmentLimits.Legal);
         var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
 
         m.DecideIdentityRequest(request.Id, grant: false, "Os fatos podem ser apurados sem a identificação.", Ombudsman, Now);
@@ -344,9 +344,9 @@ public sealed class IdentityProtectionTests
         Assert.Null(assignment.CollaboratorId);
         var request = m.RequestIdentity(assignment.Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
         var message = m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
-        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, message.Id);
+        var pdf = m.AddAttachment("identidade.pdf", "application/pdf", 1000, "key-1", AttachmentOrigin.Treatment, Ombudsman, Now, AttachmentLimits.Legal, message.Id);
         var teamFile = m.AddAttachment("oficio.pdf", "application/pdf", 1000, "key-2", AttachmentOrigin.Treatment, OtherOfUnitA, Now,
-            m.PostMessage("Segue o ofício.", MessageVisibility.Team, OtherOfUnitA, Now).Id);
+            AttachmentLimits.Legal, m.PostMessage("Segue o ofício.", MessageVisibility.Team, OtherOfUnitA, Now).Id);
 
         Assert.Contains(CollaboratorA.Name, message.Text, StringComparison.Ordinal);
         Assert.True(m.CanSee(message, OtherOfUnitA));
@@ -362,12 +362,12 @@ public sealed class IdentityProtectionTests
     public void CitizenFilesDeliveredBy_FilesReceivedAfterTheGrant_AreNotDelivered()
     {
         var m = Denuncia();
-        var before = m.AddAttachment("foto.jpg", "image/jpeg", 2048, "key-before", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var before = m.AddAttachment("foto.jpg", "image/jpeg", 2048, "key-before", AttachmentOrigin.Original, Actors.Citizen, Now, limits: AttachmentLimits.Legal);
         var request = m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorA, Now);
         m.DecideIdentityRequest(request.Id, grant: true, null, Ombudsman, Now);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        var after = m.AddAttachment("outra-foto.jpg", "image/jpeg", 2048, "key-after", AttachmentOrigin.Original, Actors.Citizen, Now);
+        var after = m.AddAttachment("outra-foto.jpg", "image/jpeg", 2048, "key-after", AttachmentOrigin.Original, Actors.Citizen, Now, limits: AttachmentLimits.Legal);
 
         Assert.Equal([before], m.CitizenFilesDeliveredBy(request));
         Assert.True(m.CanDownload(before, CollaboratorA));
@@ -413,7 +413,7 @@ public sealed class IdentityProtectionTests
     public void RequestIdentity_ObserverOrOtherUnit_IsRefused()
     {
         var m = Denuncia();
-        var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(observer.Id, Manifestation.IdentityRequestText, CollaboratorB, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestIdentity(m.Assignments[0].Id, Manifestation.IdentityRequestText, CollaboratorB, Now));

@@ -54,7 +54,7 @@ public sealed class ManifestationLifecycleTests
 
         var m = Manifestation.Register(
             nup, ManifestationType.Complaint, Channel.WhatsApp, ThemeId, "  Posto fechado ", "  O posto está fechado.  ",
-            requester, consentToShare: true, ProtocolPassword.Hash("Senha2345a"), Now);
+            requester, consentToShare: true, ProtocolPassword.Hash("Senha2345a"), Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.Registered, m.Status);
         Assert.NotEqual(Guid.Empty, m.Id);
@@ -97,7 +97,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Communication, Channel.Web, null, null,
-            "Servidor recebe propina no balcão.", null, consentAsked, ProtocolPassword.Hash("Senha2345a"), Now);
+            "Servidor recebe propina no balcão.", null, consentAsked, ProtocolPassword.Hash("Senha2345a"), Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.Registered, m.Status);
         Assert.True(m.IsAnonymous);
@@ -115,7 +115,7 @@ public sealed class ManifestationLifecycleTests
     public void Register_AnonymousOtherThanCommunication_ThrowsDomainException(ManifestationType type)
     {
         DomainAssert.Throws(() => Manifestation.Register(
-            ManifestationBuilder.NextNup(), type, Channel.Web, null, null, "Texto.", null, false, "hash", Now));
+            ManifestationBuilder.NextNup(), type, Channel.Web, null, null, "Texto.", null, false, "hash", Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ManifestationLifecycleTests
     {
         var exception = DomainAssert.Throws(() => Manifestation.Register(
             ManifestationBuilder.NextNup(), ManifestationType.Communication, Channel.Web, null, null, "Texto.",
-            ManifestationBuilder.DefaultRequester(), true, "hash", Now));
+            ManifestationBuilder.DefaultRequester(), true, "hash", Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("anônima", exception.Message, StringComparison.Ordinal);
     }
@@ -139,7 +139,7 @@ public sealed class ManifestationLifecycleTests
     {
         var exception = DomainAssert.Throws(() => Manifestation.Register(
             ManifestationBuilder.NextNup(), type, Channel.Web, null, null, "Texto.",
-            ManifestationBuilder.DefaultRequester(), consentToShare: false, "hash", Now));
+            ManifestationBuilder.DefaultRequester(), consentToShare: false, "hash", Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("LGPD", exception.Message, StringComparison.Ordinal);
     }
@@ -311,7 +311,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.InTriage());
 
-        m.RequestComplement("  Informe o endereço.  ", Ombudsman, Now);
+        m.RequestComplement("  Informe o endereço.  ", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.AwaitingComplement, m.Status);
         Assert.Equal("Informe o endereço.", m.ComplementRequest);
@@ -327,7 +327,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.Anonymous().InTriage());
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement("Informe o endereço.", Ombudsman, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement("Informe o endereço.", Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("anônimas", exception.Message, StringComparison.Ordinal);
     }
@@ -339,7 +339,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.InTriage());
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement(request, Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.RequestComplement(request, Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -362,7 +362,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.AwaitingComplement());
         m.ReceiveComplement("Primeiro complemento.", Now);
-        m.RequestComplement("Envie uma foto.", Ombudsman, Now);
+        m.RequestComplement("Envie uma foto.", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         m.ReceiveComplement("Segundo complemento.", Now);
 
@@ -387,7 +387,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.WithExtract().InTriage());
 
-        var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, "joao", "João", "  Responder em 20 dias.  ", Ombudsman, Now);
+        var assignment = m.Forward(Actors.UnitA, AssignmentRole.Responsible, "joao", "João", "  Responder em 20 dias.  ", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.InTreatment, m.Status);
         Assert.Same(assignment, Assert.Single(m.Assignments));
@@ -412,7 +412,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.InTreatment());
 
-        var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        var observer = m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.InTreatment, m.Status);
         Assert.Equal(2, m.Assignments.Count);
@@ -427,7 +427,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(NewManifestation.InTriage());
         Assert.Null(m.Extract);
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("extrato", exception.Message, StringComparison.Ordinal);
     }
@@ -437,7 +437,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
 
-        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
+        var exception = DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Contains("Elogios", exception.Message, StringComparison.Ordinal);
     }
@@ -447,7 +447,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.OfType(ManifestationType.Compliment).WithExtract().InTriage());
 
-        m.Forward(Actors.UnitA, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitA, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(ManifestationStatus.InTreatment, m.Status);
         Assert.False(m.HasOpenResponsibleTreatment);
@@ -458,7 +458,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -467,7 +467,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
 
-        m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitA, AssignmentRole.Responsible, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(2, m.Assignments.Count);
         Assert.True(m.Assignments[1].IsOpen);
@@ -577,7 +577,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(concluded ? NewManifestation.Concluded(resolved: false) : NewManifestation.Answered());
         var assignment = m.Assignments[0];
-        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
+        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromDays(3));
 
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
@@ -634,7 +634,7 @@ public sealed class ManifestationLifecycleTests
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromDays(2));
 
-        m.ReopenTreatment(assignment.Id, "joao", "João", Ombudsman, Now);
+        m.ReopenTreatment(assignment.Id, "joao", "João", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.True(assignment.IsOpen);
         Assert.Null(assignment.FinalizedAt);
@@ -652,7 +652,7 @@ public sealed class ManifestationLifecycleTests
         var assignment = m.Assignments[0];
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
 
-        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
+        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now, terms: DeadlineTerms.Legal);
 
         Assert.True(assignment.IsOpen);
         Assert.Null(assignment.CollaboratorId);
@@ -668,7 +668,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(status == ManifestationStatus.Concluded ? NewManifestation.Concluded(resolved: false) : NewManifestation.Answered());
         var assignment = m.Assignments[0];
 
-        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
+        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now, terms: DeadlineTerms.Legal);
 
         Assert.True(assignment.IsOpen);
         Assert.Equal(status, m.Status);
@@ -682,7 +682,7 @@ public sealed class ManifestationLifecycleTests
         m.FinalizeTreatment(m.Assignments[0].Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReopenTreatment(m.Assignments[0].Id, CollaboratorB.UserId, CollaboratorB.Name, CollaboratorB, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReopenTreatment(m.Assignments[0].Id, CollaboratorB.UserId, CollaboratorB.Name, CollaboratorB, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -690,7 +690,7 @@ public sealed class ManifestationLifecycleTests
     {
         var m = Build(NewManifestation.InTreatment(Actors.UnitA));
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReopenTreatment(m.Assignments[0].Id, "joao", "João", Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReopenTreatment(m.Assignments[0].Id, "joao", "João", Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     // ---------------------------------------------------------------- deadlines (statuses; the numbers are in DeadlineTests)
@@ -705,7 +705,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(NewManifestation.InStatus(status));
         var due = m.CitizenDeadline.DueAt;
 
-        m.ExtendDeadline("  Aguardando vistoria técnica.  ", Ombudsman, Now);
+        m.ExtendDeadline("  Aguardando vistoria técnica.  ", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(status, m.Status);
         Assert.Equal(due.AddDays(30), m.CitizenDeadline.DueAt);
@@ -779,7 +779,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         var assignment = m.Assignments[0];
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
-        m.ReopenTreatment(assignment.Id, null, null, Ombudsman, Now);
+        m.ReopenTreatment(assignment.Id, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
         _clock.Advance(TimeSpan.FromHours(1));
 
         DomainAssert.ThrowsAndKeepsState(m, () => m.Answer("Resposta final.", conclusive: true, Ombudsman, Now));
@@ -1001,7 +1001,7 @@ public sealed class ManifestationLifecycleTests
         var m = Build(NewManifestation.InTreatment(Actors.UnitA));
         Assert.False(m.CanBeReadBy(CollaboratorB));
 
-        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.True(m.CanBeReadBy(CollaboratorB));
         Assert.True(m.CanBeReadBy(CollaboratorA));
@@ -1192,13 +1192,13 @@ public sealed class ManifestationLifecycleTests
                 m.WriteExtract("Extrato revisado, sem dados pessoais.", actor, Now);
                 break;
             case Operation.RequestComplement:
-                m.RequestComplement("Informe o horário do ocorrido.", actor, Now);
+                m.RequestComplement("Informe o horário do ocorrido.", actor, Now, terms: DeadlineTerms.Legal);
                 break;
             case Operation.ReceiveComplement:
                 m.ReceiveComplement("Foi às 14h.", Now);
                 break;
             case Operation.Forward:
-                m.Forward(Actors.UnitB, AssignmentRole.Responsible, null, null, "Apurar.", actor, Now);
+                m.Forward(Actors.UnitB, AssignmentRole.Responsible, null, null, "Apurar.", actor, Now, terms: DeadlineTerms.Legal);
                 break;
             case Operation.PostMessage:
                 m.PostMessage("Alguma novidade?", MessageVisibility.Team, actor, Now);
@@ -1207,13 +1207,13 @@ public sealed class ManifestationLifecycleTests
                 m.FinalizeTreatment(AssignmentId(m, a => a.IsOpen && a.Role == AssignmentRole.Responsible), actor, Now);
                 break;
             case Operation.ReopenTreatment:
-                m.ReopenTreatment(AssignmentId(m, a => !a.IsOpen), "joao", "João", actor, Now);
+                m.ReopenTreatment(AssignmentId(m, a => !a.IsOpen), "joao", "João", actor, Now, terms: DeadlineTerms.Legal);
                 break;
             case Operation.ExtendDeadline:
-                m.ExtendDeadline("Aguardando vistoria.", actor, Now);
+                m.ExtendDeadline("Aguardando vistoria.", actor, Now, terms: DeadlineTerms.Legal);
                 break;
             case Operation.ExtendUnitDeadline:
-                m.ExtendUnitDeadline(AssignmentId(m, a => a.IsOpen), "Unidade aguarda laudo.", actor, Now);
+                m.ExtendUnitDeadline(AssignmentId(m, a => a.IsOpen), "Unidade aguarda laudo.", actor, Now, terms: DeadlineTerms.Legal);
                 break;
             case Operation.IntermediateAnswer:
                 m.Answer("Estamos apurando.", conclusive: false, actor, Now);
@@ -1231,7 +1231,7 @@ public sealed class ManifestationLifecycleTests
                 m.Archive(ArchiveReason.Duplicate, "Duplicada.", actor, Now);
                 break;
             case Operation.AddAttachment:
-                m.AddAttachment("foto.jpg", "image/jpeg", 1_000, "chave/foto.jpg", AttachmentOrigin.Original, actor, Now);
+                m.AddAttachment("foto.jpg", "image/jpeg", 1_000, "chave/foto.jpg", AttachmentOrigin.Original, actor, Now, limits: AttachmentLimits.Legal);
                 break;
         }
     }
@@ -1272,7 +1272,7 @@ public sealed class ManifestationLifecycleTests
     public void Archive_WithOpenTreatments_ClosesEveryTreatment()
     {
         var m = Build(NewManifestation.InTreatment(unitId: Actors.UnitA, role: AssignmentRole.Responsible));
-        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now);
+        m.Forward(Actors.UnitB, AssignmentRole.Observer, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         m.Archive(ArchiveReason.LossOfObject, null, Ombudsman, Now);
 
@@ -1288,7 +1288,7 @@ public sealed class ManifestationLifecycleTests
         m.FinalizeTreatment(assignment.Id, CollaboratorA, Now);
         _clock.Advance(TimeSpan.FromDays(90));
 
-        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now);
+        m.ReopenTreatment(assignment.Id, null, null, CollaboratorA, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(Now.AddDays(DeadlinePolicy.UnitAnswerDays), assignment.Deadline.DueAt);
         Assert.False(assignment.Deadline.Extended);
@@ -1301,6 +1301,6 @@ public sealed class ManifestationLifecycleTests
         var assignment = m.Assignments.Single();
         m.Answer("Resposta.", conclusive: true, Ombudsman, Now);
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(assignment.Id, "Justificativa.", Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ExtendUnitDeadline(assignment.Id, "Justificativa.", Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 }

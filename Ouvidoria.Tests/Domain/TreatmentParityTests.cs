@@ -65,7 +65,7 @@ public sealed class TreatmentParityTests
     {
         var m = InTreatmentWithUnitA();
         var message = m.PostMessage("Mensagem enviada por engano.", MessageVisibility.Team, CollaboratorA, Now);
-        m.AddAttachment("rascunho.pdf", "application/pdf", 10, "2026/11/abc", AttachmentOrigin.Treatment, CollaboratorA, Now, message.Id);
+        m.AddAttachment("rascunho.pdf", "application/pdf", 10, "2026/11/abc", AttachmentOrigin.Treatment, CollaboratorA, Now, AttachmentLimits.Legal, message.Id);
         _clock.Advance(TimeSpan.FromMinutes(2));
 
         var removedFiles = m.DeleteMessage(message.Id, CollaboratorA, Now);

@@ -30,7 +30,7 @@ public sealed class UnitRequestsTests
         Assert.Equal(due, assignment.Deadline.DueAt);
         DomainAssert.LastHistory(m, HistoryAction.UnitDeadlineExtensionRequested, CollaboratorA, Now);
 
-        m.DecideUnitDeadlineExtension(assignment.Id, grant: true, null, Ombudsman, Now);
+        m.DecideUnitDeadlineExtension(assignment.Id, grant: true, null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(due.AddDays(DeadlinePolicy.UnitExtensionDays), assignment.Deadline.DueAt);
         Assert.True(assignment.Deadline.Extended);
@@ -48,8 +48,8 @@ public sealed class UnitRequestsTests
         var due = assignment.Deadline.DueAt;
         m.RequestUnitDeadlineExtension(assignment.Id, "Aguardamos o laudo.", CollaboratorA, Now);
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, false, null, Ombudsman, Now));
-        m.DecideUnitDeadlineExtension(assignment.Id, false, "O laudo não é necessário para responder.", Ombudsman, Now);
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, false, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
+        m.DecideUnitDeadlineExtension(assignment.Id, false, "O laudo não é necessário para responder.", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.Equal(due, assignment.Deadline.DueAt);
         Assert.False(assignment.HasPendingExtensionRequest);
@@ -66,10 +66,10 @@ public sealed class UnitRequestsTests
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestUnitDeadlineExtension(assignment.Id, "Justificativa.", CollaboratorB, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestUnitDeadlineExtension(assignment.Id, "Justificativa.", Ombudsman, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestUnitDeadlineExtension(assignment.Id, " ", CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, true, null, Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, true, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
         m.RequestUnitDeadlineExtension(assignment.Id, "Justificativa.", CollaboratorA, Now);
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestUnitDeadlineExtension(assignment.Id, "Outra.", CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, true, null, CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideUnitDeadlineExtension(assignment.Id, true, null, CollaboratorA, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class UnitRequestsTests
         var assignment = m.Assignments[0];
         m.RequestUnitDeadlineExtension(assignment.Id, "Aguardamos o laudo.", CollaboratorA, Now);
 
-        m.ExtendUnitDeadline(assignment.Id, "Prorrogado de ofício.", Ombudsman, Now);
+        m.ExtendUnitDeadline(assignment.Id, "Prorrogado de ofício.", Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.False(assignment.HasPendingExtensionRequest);
         Assert.True(assignment.Deadline.Extended);
@@ -92,7 +92,7 @@ public sealed class UnitRequestsTests
 
         var request = m.RequestCollaborator(m.Assignments[0].Id, "Prof. João Pereira", Actors.UnitB, AssignmentRole.Observer, "Coordena o laboratório citado no relato.", CollaboratorA, Now);
         DomainAssert.LastHistory(m, HistoryAction.CollaboratorRequested, CollaboratorA, Now);
-        var assignment = m.DecideCollaboratorRequest(request.Id, true, "joao", "João Pereira", null, Ombudsman, Now);
+        var assignment = m.DecideCollaboratorRequest(request.Id, true, "joao", "João Pereira", null, Ombudsman, Now, terms: DeadlineTerms.Legal);
 
         Assert.NotNull(assignment);
         Assert.Equal(Actors.UnitB, assignment.UnitId);
@@ -102,7 +102,7 @@ public sealed class UnitRequestsTests
         Assert.Equal(RequestStatus.Granted, request.Status);
         Assert.Equal(assignment.Id, request.CreatedAssignmentId);
         DomainAssert.LastHistory(m, HistoryAction.CollaboratorRequestAccepted, Ombudsman, Now);
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, false, null, null, "Tarde demais.", Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, false, null, null, "Tarde demais.", Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class UnitRequestsTests
         var m = InTreatment();
         var request = m.RequestCollaborator(m.Assignments[0].Id, "Prof. João", Actors.UnitB, AssignmentRole.Observer, "Ajuda na apuração.", CollaboratorA, Now);
 
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, false, null, null, " ", Ombudsman, Now));
-        Assert.Null(m.DecideCollaboratorRequest(request.Id, false, null, null, "A unidade já tem acesso aos dados necessários.", Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, false, null, null, " ", Ombudsman, Now, terms: DeadlineTerms.Legal));
+        Assert.Null(m.DecideCollaboratorRequest(request.Id, false, null, null, "A unidade já tem acesso aos dados necessários.", Ombudsman, Now, terms: DeadlineTerms.Legal));
 
         Assert.Equal(RequestStatus.Refused, request.Status);
         Assert.Single(m.Assignments);
@@ -130,8 +130,8 @@ public sealed class UnitRequestsTests
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestCollaborator(id, "João", Actors.UnitB, AssignmentRole.Observer, "Motivo.", CollaboratorB, Now));
         DomainAssert.ThrowsAndKeepsState(m, () => m.RequestCollaborator(id, "João", Actors.UnitB, AssignmentRole.Observer, "Motivo.", Ombudsman, Now));
         var request = m.RequestCollaborator(id, "João", Actors.UnitB, AssignmentRole.Observer, "Motivo.", CollaboratorA, Now);
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, true, null, null, null, Ombudsman, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, true, "joao", "João", null, CollaboratorA, Now));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, true, null, null, null, Ombudsman, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.DecideCollaboratorRequest(request.Id, true, "joao", "João", null, CollaboratorA, Now, terms: DeadlineTerms.Legal));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class UnitRequestsTests
         _clock.Advance(TimeSpan.FromDays(40));
         var concludedOn = DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-2));
 
-        var message = m.ReportResolution(assignment.Id, concludedOn, "Equipe recomposta e posto reaberto.", 1, CollaboratorA, Now);
+        var message = m.ReportResolution(assignment.Id, concludedOn, "Equipe recomposta e posto reaberto.", 1, CollaboratorA, Now, terms: DeadlineTerms.Legal);
 
         Assert.True(assignment.IsOpen);
         Assert.True(m.AwaitsResolutionRecord);
@@ -166,13 +166,13 @@ public sealed class UnitRequestsTests
         var id = m.Assignments.Single(a => a.Role == AssignmentRole.Responsible).Id;
         var today = DateOnly.FromDateTime(Now.UtcDateTime.AddHours(-3));
 
-        DomainAssert.ThrowsAndKeepsState(resolved, () => resolved.ReportResolution(resolved.Assignments[0].Id, today, "Síntese.", 1, CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 0, CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, " ", 1, CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today.AddDays(2), "Síntese.", 1, CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today.AddYears(-3), "Síntese.", 1, CollaboratorA, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 1, CollaboratorB, Now));
-        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 1, Ombudsman, Now));
+        DomainAssert.ThrowsAndKeepsState(resolved, () => resolved.ReportResolution(resolved.Assignments[0].Id, today, "Síntese.", 1, CollaboratorA, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 0, CollaboratorA, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, " ", 1, CollaboratorA, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today.AddDays(2), "Síntese.", 1, CollaboratorA, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today.AddYears(-3), "Síntese.", 1, CollaboratorA, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 1, CollaboratorB, Now, terms: DeadlineTerms.Legal));
+        DomainAssert.ThrowsAndKeepsState(m, () => m.ReportResolution(id, today, "Síntese.", 1, Ombudsman, Now, terms: DeadlineTerms.Legal));
     }
 
     private Manifestation InTreatment() =>

@@ -24,7 +24,7 @@ public abstract class AggregatePersistenceTests(OuvidoriaAppFactory app)
         var now = app.Clock.GetUtcNow();
         var nup = await app.Services.GetRequiredService<NupAllocator>().NextAsync(db, now.Year);
         var m = Manifestation.Register(nup, ManifestationType.Complaint, Channel.Web, themeId, null, "Calçada quebrada na rua Sete.",
-            new Requester("Fulano de Tal", null, null), consentToShare: true, "v1.1.AAAA.AAAA", now);
+            new Requester("Fulano de Tal", null, null), consentToShare: true, "v1.1.AAAA.AAAA", now, terms: DeadlineTerms.Legal);
         prepare(m);
         db.Manifestations.Add(m);
         await db.SaveChangesAsync();
@@ -83,10 +83,10 @@ public abstract class AggregatePersistenceTests(OuvidoriaAppFactory app)
             switch (child)
             {
                 case "HistoryEntry": m.StartTriage(Ombudsman, now); break;
-                case "Assignment": m.Forward(unitId, AssignmentRole.Responsible, null, null, null, Ombudsman, now); break;
+                case "Assignment": m.Forward(unitId, AssignmentRole.Responsible, null, null, null, Ombudsman, now, terms: DeadlineTerms.Legal); break;
                 case "TreatmentMessage": m.PostMessage("Mensagem da Ouvidoria.", MessageVisibility.Team, Ombudsman, now); break;
                 case "CitizenAnswer": m.Answer("Resposta intermediária.", conclusive: false, Ombudsman, now); break;
-                case "Attachment": m.AddAttachment("foto.jpg", "image/jpeg", 1024, Guid.NewGuid().ToString("N"), AttachmentOrigin.Treatment, Ombudsman, now); break;
+                case "Attachment": m.AddAttachment("foto.jpg", "image/jpeg", 1024, Guid.NewGuid().ToString("N"), AttachmentOrigin.Treatment, Ombudsman, now, limits: AttachmentLimits.Legal); break;
                 default: throw new ArgumentOutOfRangeException(nameof(child));
             }
 
@@ -111,8 +111,8 @@ public abstract class AggregatePersistenceTests(OuvidoriaAppFactory app)
         {
             m.StartTriage(Ombudsman, now);
             m.WriteExtract("Relato de calçada quebrada.", Ombudsman, now);
-            m.Forward(unitId, AssignmentRole.Responsible, null, null, "Instruções.", Ombudsman, now);
-            m.ExtendDeadline("Aguardando laudo técnico.", Ombudsman, now);
+            m.Forward(unitId, AssignmentRole.Responsible, null, null, "Instruções.", Ombudsman, now, terms: DeadlineTerms.Legal);
+            m.ExtendDeadline("Aguardando laudo técnico.", Ombudsman, now, terms: DeadlineTerms.Legal);
         });
 
         await using var db = app.CreateDbContext();

@@ -166,7 +166,7 @@ public sealed class ManifestationBuilder
     {
         var m = Manifestation.Register(
             NextNup(), _type, _channel, _themeId, _subject, _description, _requester, _consentToShare,
-            _passwordHash ?? DefaultPasswordHash.Value, Now);
+            _passwordHash ?? DefaultPasswordHash.Value, Now, terms: DeadlineTerms.Legal);
 
         var target = _status == ManifestationStatus.Archived ? _archivedFrom : _status;
         DriveTo(m, target);
@@ -200,14 +200,14 @@ public sealed class ManifestationBuilder
 
             case ManifestationStatus.AwaitingComplement:
                 DriveTo(m, ManifestationStatus.InTriage);
-                m.RequestComplement("Informe o endereço do posto de saúde.", ombudsman, Now);
+                m.RequestComplement("Informe o endereço do posto de saúde.", ombudsman, Now, terms: DeadlineTerms.Legal);
                 return;
 
             case ManifestationStatus.InTreatment:
                 m.StartTriage(ombudsman, Now);
                 m.WriteExtract(_extract ?? DefaultExtract, ombudsman, Now);
                 var role = _role ?? (_type.IsAnsweredByOmbudsmanOnly() ? AssignmentRole.Observer : AssignmentRole.Responsible);
-                m.Forward(_unitId, role, _collaboratorId, _collaboratorName, "Verificar e responder em 20 dias.", ombudsman, Now);
+                m.Forward(_unitId, role, _collaboratorId, _collaboratorName, "Verificar e responder em 20 dias.", ombudsman, Now, terms: DeadlineTerms.Legal);
                 return;
 
             case ManifestationStatus.Answered:

@@ -66,6 +66,19 @@ internal sealed class SystemSettingsConfiguration : IEntityTypeConfiguration<Sys
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.OfficeName).HasMaxLength(SystemSettings.MaxOfficeNameLength);
         builder.Property(s => s.TwoFactorRequiredRoles).HasMaxLength(100);
+        // Rows saved before these settings existed get the law's values (the maximum).
+        builder.Property(s => s.CitizenAnswerDays).HasDefaultValue(DeadlinePolicy.CitizenAnswerDays);
+        builder.Property(s => s.CitizenExtensionDays).HasDefaultValue(DeadlinePolicy.CitizenExtensionDays);
+        builder.Property(s => s.UnitAnswerDays).HasDefaultValue(DeadlinePolicy.UnitAnswerDays);
+        builder.Property(s => s.UnitExtensionDays).HasDefaultValue(DeadlinePolicy.UnitExtensionDays);
+        builder.Property(s => s.ComplementDays).HasDefaultValue(DeadlinePolicy.ComplementDays);
+        builder.Property(s => s.MaxAttachmentFiles).HasDefaultValue(AttachmentLimits.Legal.MaxFiles);
+        builder.Property(s => s.MaxAttachmentMegabytes).HasDefaultValue(AttachmentLimits.Legal.MaxTotalMegabytes);
+        builder.Property(s => s.ForeignWordList).HasMaxLength(AnswerQuality.MaxForeignWords * (AnswerQuality.MaxForeignWordLength + 1))
+            .HasDefaultValue(SystemSettings.DefaultForeignWordList);
+        builder.Ignore(s => s.DeadlineTerms);
+        builder.Ignore(s => s.AttachmentLimits);
+        builder.Ignore(s => s.ForeignWords);
         builder.Ignore(s => s.AlertDaysBefore);
         builder.Ignore(s => s.TwoFactorRequiredFor);
         builder.Ignore(s => s.Values);

@@ -36,6 +36,8 @@ internal sealed class AdministrativeChangeConfiguration : IEntityTypeConfigurati
         builder.Property(c => c.UserName).HasMaxLength(200);
         // Before/After: unbounded text (an entity's JSON snapshot).
         builder.HasIndex(c => new { c.EntityType, c.EntityKey, c.At });
-        builder.HasIndex(c => c.At);
+        // "Histórico administrativo": newest first, optionally of one entity type, keyset on (At, Id).
+        builder.HasIndex(c => new { c.At, c.Id });
+        builder.HasIndex(c => new { c.EntityType, c.At, c.Id });
     }
 }

@@ -158,6 +158,7 @@ public abstract class TextTemplatesFeatureTests(OuvidoriaAppFactory app)
         var opened = await OpenOkAsync(TextTemplateKey.AnswerSimplification, admin);
         var edited = await AdminAsync(a => a.SaveAsync(TextTemplateKey.AnswerSimplification, "Simplificação (local)", "Texto local sobre {NUP}.", opened.Version, admin));
         Assert.True(edited.IsSuccess, edited.Error?.Message);
+        app.Clock.Advance(TimeSpan.FromSeconds(1)); // the app's clock is frozen: "newest first" needs two instants
 
         var stale = await AdminAsync(a => a.RestoreDefaultAsync(TextTemplateKey.AnswerSimplification, opened.Version, admin));
         var restored = await AdminAsync(a => a.RestoreDefaultAsync(TextTemplateKey.AnswerSimplification, edited.Value.Version, admin));

@@ -50,14 +50,14 @@ public static class ReportDataSet
         Manifestation Register(ManifestationType type, Channel channel, Guid? theme, DateTimeOffset at) =>
             Manifestation.Register(Nup.Create(12345, ++sequence, 2025), type, channel, theme, null, "Relato de teste dos relatórios.",
                 type == ManifestationType.Communication ? null : new Requester("Pessoa de Teste", "teste@exemplo.com.br", null),
-                type != ManifestationType.Communication, "hash", at);
+                type != ManifestationType.Communication, "hash", at, terms: DeadlineTerms.Legal);
 
         static DateTimeOffset Day(int month, int day, int hour = 12) => new(2025, month, day, hour, 0, 0, TimeSpan.Zero);
 
         var m1 = Register(ManifestationType.Complaint, Channel.Web, themeId, Day(1, 6));
         m1.StartTriage(Ombudsman, Day(1, 6, 13));
         m1.WriteExtract("Extrato.", Ombudsman, Day(1, 6, 13));
-        var a1 = m1.Forward(works.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(1, 6, 14));
+        var a1 = m1.Forward(works.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(1, 6, 14), terms: DeadlineTerms.Legal);
         m1.FinalizeTreatment(a1.Id, Ombudsman, Day(1, 10));
         m1.Answer("Resposta.", conclusive: true, Ombudsman, Day(1, 16));
         m1.Conclude(resolved: false, Ombudsman, Day(1, 17));
@@ -69,7 +69,7 @@ public static class ReportDataSet
 
         var m3 = Register(ManifestationType.Request, Channel.Web, themeId, Day(1, 15));
         m3.StartTriage(Ombudsman, Day(1, 16));
-        m3.ExtendDeadline("Aguardando levantamento da secretaria.", Ombudsman, Day(2, 10));
+        m3.ExtendDeadline("Aguardando levantamento da secretaria.", Ombudsman, Day(2, 10), terms: DeadlineTerms.Legal);
         m3.Answer("Resposta.", conclusive: true, Ombudsman, Day(2, 24));
 
         var m4 = Register(ManifestationType.Suggestion, Channel.Phone, null, Day(1, 20));
@@ -83,13 +83,13 @@ public static class ReportDataSet
         var m6 = Register(ManifestationType.Denunciation, Channel.Web, null, Day(2, 10));
         m6.StartTriage(Ombudsman, Day(2, 10, 13));
         m6.WriteExtract("Extrato.", Ombudsman, Day(2, 10, 13));
-        var a6 = m6.Forward(works.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(2, 10, 14));
-        m6.ExtendUnitDeadline(a6.Id, "A unidade precisa de mais tempo para apurar.", Ombudsman, Day(3, 1));
+        var a6 = m6.Forward(works.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(2, 10, 14), terms: DeadlineTerms.Legal);
+        m6.ExtendUnitDeadline(a6.Id, "A unidade precisa de mais tempo para apurar.", Ombudsman, Day(3, 1), terms: DeadlineTerms.Legal);
 
         var m7 = Register(ManifestationType.Communication, Channel.Email, null, Day(3, 25));
         m7.StartTriage(Ombudsman, Day(3, 25, 13));
         m7.WriteExtract("Extrato.", Ombudsman, Day(3, 25, 13));
-        m7.Forward(health.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(3, 25, 14));
+        m7.Forward(health.Id, AssignmentRole.Responsible, null, null, null, Ombudsman, Day(3, 25, 14), terms: DeadlineTerms.Legal);
 
         db.Manifestations.AddRange(m1, m2, m3, m4, m5, m6, m7);
         await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using Ouvidoria.Domain.Assistant;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Web.Features.Citizen;
 using Ouvidoria.Web.Features.Shared;
 
@@ -14,7 +15,7 @@ public sealed record AssistantTurn(ConversationState State, IReadOnlyList<Outbou
 /// executes the database work it asks for with the same use cases as the web forms, and feeds the
 /// outcome back — until Bel has nothing more to ask.
 /// </summary>
-public sealed class AssistantHost(RegisterManifestation register, ConsultManifestation consult, Lookups lookups, TimeProvider clock, AssistantUsage usage)
+public sealed class AssistantHost(RegisterManifestation register, ConsultManifestation consult, Lookups lookups, SystemSettingsStore settings, TimeProvider clock, AssistantUsage usage)
 {
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
 
@@ -45,7 +46,10 @@ public sealed class AssistantHost(RegisterManifestation register, ConsultManifes
     private async Task<AssistantContext> ContextAsync(CancellationToken ct)
     {
         var themes = await lookups.ActiveThemesAsync(ct);
-        return new AssistantContext(themes.Select(t => new ThemeOption(t.Id, t.Name, t.PersonalData)).ToList(), DefaultIdleTimeout);
+        return new AssistantContext(themes.Select(t => new ThemeOption(t.Id, t.Name, t.PersonalData)).ToList(), DefaultIdleTimeout)
+        {
+            Attachments = (await settings.GetAsync(ct)).AttachmentLimits,
+        };
     }
 
     private async Task<AssistantResult> ExecuteAsync(AssistantRequest request, Channel channel, CancellationToken ct)

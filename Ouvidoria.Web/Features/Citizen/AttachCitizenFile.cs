@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Shared;
@@ -12,12 +13,12 @@ public sealed record CitizenFileReceipt(Guid Id, string FileName, string Content
 
 /// <summary>
 /// A citizen sends one file after registering (integration channels): checked like every upload
-/// (type, magic bytes, ZIP directory, 10 files / 30 MB per manifestation), stored encrypted, and
+/// (type, magic bytes, ZIP directory, the office's files / MB per manifestation: at most 10 / 30), stored encrypted, and
 /// attached by <see cref="Manifestation.AddCitizenFile"/> — to the manifestation while it awaits
 /// analysis, to the complement while one is requested. Same NUP + password check and throttling as
 /// the consultation. A refused file leaves nothing behind.
 /// </summary>
-public sealed class AttachCitizenFile(IDbContextFactory<OuvidoriaDbContext> factory, ConsultManifestation consult, FileStore files, TimeProvider clock)
+public sealed class AttachCitizenFile(IDbContextFactory<OuvidoriaDbContext> factory, ConsultManifestation consult, FileStore files, SystemSettingsStore settings, TimeProvider clock)
 {
     public async Task<Result<CitizenFileReceipt>> ExecuteAsync(string? nupText, string? password, UploadedFile file, BeforeSave<CitizenFileReceipt>? beforeSave = null, CancellationToken ct = default)
     {
@@ -42,7 +43,7 @@ public sealed class AttachCitizenFile(IDbContextFactory<OuvidoriaDbContext> fact
 
         try
         {
-            var attachment = manifestation.AddCitizenFile(saved.File.Name, saved.File.ContentType, saved.Stored.SizeBytes, saved.Stored.Key, now);
+            var attachment = manifestation.AddCitizenFile(saved.File.Name, saved.File.ContentType, saved.Stored.SizeBytes, saved.Stored.Key, now, (await settings.GetAsync(ct)).AttachmentLimits);
             var receipt = new CitizenFileReceipt(attachment.Id, attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Origin, attachment.UploadedAt);
             if (beforeSave is not null)
             {

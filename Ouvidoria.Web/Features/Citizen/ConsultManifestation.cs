@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Web.Features.Shared;
@@ -29,7 +30,7 @@ public sealed record AnswerView(string Text, bool IsConclusive, DateTimeOffset S
 /// Guessing is throttled: after <see cref="MaxFailures"/> failures for one NUP text within
 /// <see cref="FailureWindow"/>, attempts on it are refused without checking (per node).
 /// </summary>
-public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IMemoryCache cache, NotificationPlanner notifications, EmailSignal emailSignal)
+public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock, IMemoryCache cache, NotificationPlanner notifications, EmailSignal emailSignal, SystemSettingsStore settings)
 {
     public const string GenericFailure = "NUP ou senha incorretos. Confira os dados recebidos no registro da manifestação.";
 
@@ -88,9 +89,10 @@ public sealed class ConsultManifestation(IDbContextFactory<OuvidoriaDbContext> f
         try
         {
             var now = clock.GetUtcNow();
+            var limits = (await settings.GetAsync(ct)).AttachmentLimits;
             foreach (var file in files)
             {
-                manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Complement, Actor.Citizen, now);
+                manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Complement, Actor.Citizen, now, limits);
             }
 
             manifestation.ReceiveComplement(text, now);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Web.Features.Shared;
@@ -26,7 +27,7 @@ public sealed record RegistrationRequest
     public required string Description { get; init; }
     public Channel Channel { get; init; } = Channel.Web;
 
-    /// <summary>Photos, videos, audio, documents (10 files, 30 MB in all).</summary>
+    /// <summary>Photos, videos, audio, documents (within the office's limits: at most 10 files, 30 MB in all).</summary>
     public IReadOnlyList<UploadedFile> Attachments { get; init; } = [];
 
     /// <summary>Files a channel already stored (e.g. media the assistant downloaded and checked).</summary>
@@ -44,7 +45,7 @@ public sealed record RegistrationReceipt(Guid Id, string Nup, string Password, M
 /// allocates the NUP inside the same transaction as the insert, hashes a fresh password.
 /// Anonymous denúncias/reclamações become comunicações de irregularidade.
 /// </summary>
-public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, FileStore files, TimeProvider clock)
+public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> factory, NupAllocator nupAllocator, FileStore files, SystemSettingsStore settingsStore, TimeProvider clock)
 {
     public Task<Result<RegistrationReceipt>> ExecuteAsync(RegistrationRequest request, CancellationToken ct = default) =>
         ExecuteAsync(request, null, ct);
@@ -72,14 +73,16 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             return Error.Validation(e.Message);
         }
 
-        if (request.Attachments.Count + request.StoredAttachments.Count > AttachmentPolicy.MaxFiles)
+        var settings = await settingsStore.GetAsync(ct);
+        var limits = settings.AttachmentLimits;
+        if (request.Attachments.Count + request.StoredAttachments.Count > limits.MaxFiles)
         {
-            return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} anexos.");
+            return Error.Validation($"Envie no máximo {limits.MaxFiles} anexos.");
         }
 
-        if (request.Attachments.Sum(a => a.SizeBytes) + request.StoredAttachments.Sum(a => a.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        if (request.Attachments.Sum(a => a.SizeBytes) + request.StoredAttachments.Sum(a => a.SizeBytes) > limits.MaxTotalBytes)
         {
-            return Error.Validation("Os anexos somam no máximo 30 MB.");
+            return Error.Validation($"Os anexos somam no máximo {limits.MaxTotalMegabytes} MB.");
         }
 
         var password = ProtocolPassword.Generate();
@@ -102,15 +105,15 @@ public sealed class RegisterManifestation(IDbContextFactory<OuvidoriaDbContext> 
             try
             {
                 var nup = await nupAllocator.NextAsync(db, now.Year, ct);
-                var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, $"{type.Label()} — {theme.Name}", request.Description, requester, request.ConsentToShare, passwordHash, now);
+                var manifestation = Manifestation.Register(nup, type, request.Channel, theme.Id, $"{type.Label()} — {theme.Name}", request.Description, requester, request.ConsentToShare, passwordHash, now, settings.DeadlineTerms);
                 foreach (var (file, saved) in stored)
                 {
-                    manifestation.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Original, Actor.Citizen, now);
+                    manifestation.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Original, Actor.Citizen, now, limits);
                 }
 
                 foreach (var file in request.StoredAttachments)
                 {
-                    manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Original, Actor.Citizen, now);
+                    manifestation.AddAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey, AttachmentOrigin.Original, Actor.Citizen, now, limits);
                 }
 
                 db.Manifestations.Add(manifestation);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Domain.Organization;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Web.Features.Shared;
 
 namespace Ouvidoria.Web.Features.Citizen;
@@ -22,14 +23,24 @@ public sealed partial class RegisterPage
     private bool busy;
     private List<IBrowserFile> picked = [];
 
+    /// <summary>The office's limits (at most 10 files / 30 MB), shown and checked on picking.</summary>
+    private AttachmentLimits limits = AttachmentLimits.Legal;
+
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private SystemSettingsStore Settings { get; set; } = default!;
 
     private bool AnonymityAllowed => input.Type is ManifestationType.Denunciation or ManifestationType.Complaint;
 
     private bool EmailRequired => themes.FirstOrDefault(t => t.Id == input.ThemeId)?.PersonalData == PersonalDataRequirement.NameAndEmail;
 
-    protected override async Task OnInitializedAsync() => themes = await Lookups.ActiveThemesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        themes = await Lookups.ActiveThemesAsync();
+        limits = (await Settings.GetAsync()).AttachmentLimits;
+    }
 
     private async Task SubmitAsync()
     {
@@ -80,15 +91,15 @@ public sealed partial class RegisterPage
 
     private void PickFiles(InputFileChangeEventArgs e)
     {
-        if (e.FileCount > AttachmentPolicy.MaxFiles)
+        if (e.FileCount > limits.MaxFiles)
         {
-            error = $"Envie no máximo {AttachmentPolicy.MaxFiles} anexos.";
+            error = $"Envie no máximo {limits.MaxFiles} anexos.";
             picked = [];
             return;
         }
 
         error = null;
-        picked = e.GetMultipleFiles(AttachmentPolicy.MaxFiles).ToList();
+        picked = e.GetMultipleFiles(limits.MaxFiles).ToList();
     }
 
     private static string DisplayName(string name)

@@ -65,7 +65,8 @@ public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> fac
         var citizenNotes = new List<string>();
         if (m.CitizenDeadline.Extended)
         {
-            citizenNotes.Add($"prorrogado uma vez por mais {DeadlinePolicy.CitizenExtensionDays} dias");
+            // The extension's length is the office's term at the time (at most the law's 30 days): not restated here.
+            citizenNotes.Add("prorrogado uma vez");
         }
 
         if (m.ClockPausedAt is not null)
@@ -86,7 +87,7 @@ public sealed class ExtractPdfDocument(IDbContextFactory<OuvidoriaDbContext> fac
             CitizenDeadlineNote = citizenNotes.Count == 0 ? null : string.Join("; ", citizenNotes),
             // Same rule as the page's "Prazo da sua unidade": shown when the viewer's deadline is the unit's.
             UnitDeadline = viewerDeadline != m.CitizenDeadline
-                ? Formats.Date(viewerDeadline.DueAt) + (viewerDeadline.Extended ? $" (prorrogado por mais {DeadlinePolicy.UnitExtensionDays} dias)" : string.Empty)
+                ? Formats.Date(viewerDeadline.DueAt) + (viewerDeadline.Extended ? " (prorrogado uma vez)" : string.Empty)
                 : null,
             Extract = m.Extract!,
         };

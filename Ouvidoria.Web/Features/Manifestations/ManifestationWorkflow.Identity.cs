@@ -56,7 +56,8 @@ public sealed partial class ManifestationWorkflow
             var fileName = $"identidade-{m.Nup.Digits}.pdf";
             using var content = new MemoryStream(pdf, writable: false);
             stored = await files.SaveAsync(content, AttachmentPolicy.MaxTotalBytes, now, ct);
-            m.AddAttachment(fileName, "application/pdf", stored.SizeBytes, stored.Key, AttachmentOrigin.Treatment, actor, now, message.Id);
+            // A generated document of the team: outside the citizen's limits, within the system's maximum.
+            m.AddAttachment(fileName, "application/pdf", stored.SizeBytes, stored.Key, AttachmentOrigin.Treatment, actor, now, AttachmentLimits.Legal, message.Id);
         }, ct);
         if (!result.IsSuccess && stored is not null)
         {

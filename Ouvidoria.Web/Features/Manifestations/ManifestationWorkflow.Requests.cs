@@ -17,7 +17,7 @@ public sealed partial class ManifestationWorkflow
         ExecuteAsync(id, actor, (m, now) => m.RequestUnitDeadlineExtension(assignmentId, justification, actor, now), ct);
 
     public Task<Result<Done>> DecideUnitDeadlineExtensionAsync(Guid id, Guid assignmentId, bool grant, string? note, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.DecideUnitDeadlineExtension(assignmentId, grant, note, actor, now), ct);
+        ExecuteAsync(id, actor, async (_, m, now) => m.DecideUnitDeadlineExtension(assignmentId, grant, note, actor, now, await TermsAsync(ct)), ct);
 
     public Task<Result<Done>> RequestCollaboratorAsync(Guid id, Guid assignmentId, string candidateName, Guid candidateUnitId, AssignmentRole role, string reason, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, async (db, m, now) =>
@@ -49,16 +49,19 @@ public sealed partial class ManifestationWorkflow
                 name = collaborator.FullName;
             }
 
-            m.DecideCollaboratorRequest(requestId, accept, collaboratorId, name, note, actor, now);
+            m.DecideCollaboratorRequest(requestId, accept, collaboratorId, name, note, actor, now, await TermsAsync(ct));
         }, ct);
 
     /// <summary>The unit reports a demand concluded as not resolved as now resolved, with date, synthesis and proof files.</summary>
     public async Task<Result<Done>> ReportResolutionAsync(Guid id, Guid assignmentId, DateOnly concludedOn, string synthesis, IReadOnlyList<UploadedFile> proofs, Actor actor, CancellationToken ct = default)
     {
-        if (proofs.Count > AttachmentPolicy.MaxFiles || proofs.Sum(u => u.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        var limits = await LimitsAsync(ct);
+        if (proofs.Count > limits.MaxFiles || proofs.Sum(u => u.SizeBytes) > limits.MaxTotalBytes)
         {
-            return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} arquivos e 30 MB.");
+            return Error.Validation($"Envie {limits.Describe()}.");
         }
+
+        var terms = await TermsAsync(ct);
 
         IReadOnlyList<(UploadedFile File, StoredFile Stored)> stored;
         try
@@ -72,10 +75,10 @@ public sealed partial class ManifestationWorkflow
 
         var result = await ExecuteAsync(id, actor, (m, now) =>
         {
-            var message = m.ReportResolution(assignmentId, concludedOn, synthesis, stored.Count, actor, now);
+            var message = m.ReportResolution(assignmentId, concludedOn, synthesis, stored.Count, actor, now, terms);
             foreach (var (file, saved) in stored)
             {
-                m.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Treatment, actor, now, message.Id);
+                m.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Treatment, actor, now, limits, message.Id);
             }
         }, ct);
         if (!result.IsSuccess)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
@@ -21,6 +22,7 @@ public sealed partial class ManifestationWorkflow(
     StandardTexts standardTexts,
     NotificationPlanner notifications,
     EmailSignal emailSignal,
+    SystemSettingsStore settings,
     TimeProvider clock)
 {
     public Task<Result<Done>> StartTriageAsync(Guid id, Actor actor, CancellationToken ct = default) =>
@@ -44,7 +46,7 @@ public sealed partial class ManifestationWorkflow(
         ExecuteAsync(id, actor, (m, now) => m.WriteExtract(extract, actor, now), ct);
 
     public Task<Result<Done>> RequestComplementAsync(Guid id, string request, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.RequestComplement(request, actor, now), ct);
+        ExecuteAsync(id, actor, async (_, m, now) => m.RequestComplement(request, actor, now, await TermsAsync(ct)), ct);
 
     public Task<Result<Done>> ForwardAsync(Guid id, Guid unitId, AssignmentRole role, string? collaboratorId, string? instructions, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, async (db, m, now) =>
@@ -69,16 +71,17 @@ public sealed partial class ManifestationWorkflow(
                 collaboratorName = collaborator.FullName;
             }
 
-            m.Forward(unitId, role, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, instructions, actor, now);
+            m.Forward(unitId, role, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, instructions, actor, now, await TermsAsync(ct));
         }, ct);
 
     /// <summary>Posts in the treatment thread, with optional files (stored first, removed again if the post is refused).</summary>
     public async Task<Result<Done>> PostMessageAsync(Guid id, string text, MessageVisibility visibility, Actor actor, IReadOnlyList<UploadedFile>? uploads = null, CancellationToken ct = default)
     {
         uploads ??= [];
-        if (uploads.Count > AttachmentPolicy.MaxFiles || uploads.Sum(u => u.SizeBytes) > AttachmentPolicy.MaxTotalBytes)
+        var limits = await LimitsAsync(ct);
+        if (uploads.Count > limits.MaxFiles || uploads.Sum(u => u.SizeBytes) > limits.MaxTotalBytes)
         {
-            return Error.Validation($"Envie no máximo {AttachmentPolicy.MaxFiles} arquivos e 30 MB por mensagem.");
+            return Error.Validation($"Envie {limits.Describe()} por mensagem.");
         }
 
         IReadOnlyList<(UploadedFile File, StoredFile Stored)> stored;
@@ -96,7 +99,7 @@ public sealed partial class ManifestationWorkflow(
             var message = m.PostMessage(text, visibility, actor, now);
             foreach (var (file, saved) in stored)
             {
-                m.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Treatment, actor, now, message.Id);
+                m.AddAttachment(file.Name, file.ContentType, saved.SizeBytes, saved.Key, AttachmentOrigin.Treatment, actor, now, limits, message.Id);
             }
         }, ct);
         if (!result.IsSuccess)
@@ -177,14 +180,14 @@ public sealed partial class ManifestationWorkflow(
                 collaboratorName = collaborator.FullName;
             }
 
-            m.ReopenTreatment(assignmentId, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, actor, now);
+            m.ReopenTreatment(assignmentId, string.IsNullOrEmpty(collaboratorId) ? null : collaboratorId, collaboratorName, actor, now, await TermsAsync(ct));
         }, ct);
 
     public Task<Result<Done>> ExtendDeadlineAsync(Guid id, string justification, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.ExtendDeadline(justification, actor, now), ct);
+        ExecuteAsync(id, actor, async (_, m, now) => m.ExtendDeadline(justification, actor, now, await TermsAsync(ct)), ct);
 
     public Task<Result<Done>> ExtendUnitDeadlineAsync(Guid id, Guid assignmentId, string justification, Actor actor, CancellationToken ct = default) =>
-        ExecuteAsync(id, actor, (m, now) => m.ExtendUnitDeadline(assignmentId, justification, actor, now), ct);
+        ExecuteAsync(id, actor, async (_, m, now) => m.ExtendUnitDeadline(assignmentId, justification, actor, now, await TermsAsync(ct)), ct);
 
     public Task<Result<Done>> AnswerAsync(Guid id, string text, bool conclusive, Actor actor, CancellationToken ct = default) =>
         ExecuteAsync(id, actor, (m, now) => m.Answer(text, conclusive, actor, now), ct);
@@ -218,6 +221,12 @@ public sealed partial class ManifestationWorkflow(
             .Include(m => m.CollaboratorRequests)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>The office's deadlines (settings; at most the law's).</summary>
+    private async Task<DeadlineTerms> TermsAsync(CancellationToken ct) => (await settings.GetAsync(ct)).DeadlineTerms;
+
+    /// <summary>The office's attachment limits (settings; at most 10 files / 30 MB).</summary>
+    private async Task<AttachmentLimits> LimitsAsync(CancellationToken ct) => (await settings.GetAsync(ct)).AttachmentLimits;
 
     private Task<Result<Done>> ExecuteAsync(Guid id, Actor actor, Action<Manifestation, DateTimeOffset> apply, CancellationToken ct) =>
         ExecuteAsync(id, actor, (_, m, now) =>

@@ -67,9 +67,13 @@ public sealed class SettingsAdministration(IDbContextFactory<OuvidoriaDbContext>
         return new SettingsView(settings.Values, true);
     }
 
+    /// <summary>The audit snapshot: flat, one field per setting (the history page diffs these names).</summary>
     private static object Snapshot(SettingsValues v) => new
     {
         v.OfficeName, v.NupUnitCode, v.FirstAlertDays, v.SecondAlertDays, v.ChannelLogDays, v.ClosedCaseFilesDays, v.IdleTimeoutMinutes,
         TwoFactorRequiredFor = v.TwoFactorRequiredFor.Order().Select(k => k.ToString()).ToArray(),
+        v.Deadlines.CitizenAnswerDays, v.Deadlines.CitizenExtensionDays, v.Deadlines.UnitAnswerDays, v.Deadlines.UnitExtensionDays, v.Deadlines.ComplementDays,
+        MaxAttachmentFiles = v.Attachments.MaxFiles, MaxAttachmentMegabytes = v.Attachments.MaxTotalMegabytes,
+        ForeignWords = v.ForeignWords.ToArray(),
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ouvidoria.Domain.Assistant;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Persistence;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Infrastructure.WhatsApp;
@@ -22,6 +23,7 @@ public sealed class WhatsAppInboxProcessor(
     IDbContextFactory<OuvidoriaDbContext> factory,
     WhatsAppSignals signals,
     FileStore files,
+    SystemSettingsStore settings,
     TimeProvider clock,
     IOptions<WhatsAppOptions> options,
     ILogger<WhatsAppInboxProcessor> logger) : BackgroundService
@@ -163,7 +165,8 @@ public sealed class WhatsAppInboxProcessor(
         try
         {
             var metadata = await graph.GetMediaAsync(message.MediaId!, ct);
-            var limit = Math.Min(MediaValidator.MaxBytes(message.Kind), AttachmentPolicy.MaxTotalBytes);
+            // No single file beyond the office's total (the assistant then checks the running total).
+            var limit = Math.Min(MediaValidator.MaxBytes(message.Kind), (await settings.GetAsync(ct)).AttachmentLimits.MaxTotalBytes);
             MediaDownloadResult download;
             await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
             {
@@ -187,7 +190,7 @@ public sealed class WhatsAppInboxProcessor(
             }
 
             stored.Position = 0;
-            var saved = await files.SaveAsync(stored, AttachmentPolicy.MaxTotalBytes, clock.GetUtcNow(), ct);
+            var saved = await files.SaveAsync(stored, limit, clock.GetUtcNow(), ct);
             return new MediaIn(KindOf(message.Kind), FileNameFor(message, metadata.MimeType), metadata.MimeType, saved.SizeBytes, saved.Key);
         }
         catch (GraphApiException)
