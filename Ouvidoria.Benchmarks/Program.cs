@@ -12,16 +12,24 @@ using Microsoft.Extensions.Logging;
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- webhook [--seconds 15] [--concurrency 16] [--out docs/benchmarks.md]
 // Identifying-element detection benchmark (issue 4): see PrivacyBenchmark.cs.
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set path] [--seconds N] [--out docs/benchmarks.md]
+// Deadline sweep, reports and queue over 1,000,000 manifestations (both providers: scripts/bench-scale.sh): see ScaleBenchmark.cs.
+// Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection "..." [--rows 1000000] [--out docs/benchmarks.md]
 var arguments = args.ToList();
 if (arguments.FirstOrDefault() == "privacy")
 {
     return Ouvidoria.Benchmarks.PrivacyBenchmark.Run(arguments);
 }
 
+if (arguments.FirstOrDefault() == "scale")
+{
+    return await Ouvidoria.Benchmarks.ScaleBenchmark.RunAsync(arguments);
+}
+
 if (arguments.FirstOrDefault() != "webhook")
 {
     Console.Error.WriteLine("uso: dotnet run -c Release --project Ouvidoria.Benchmarks -- webhook [--seconds N] [--concurrency N] [--out arquivo.md]");
     Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set caminho] [--seconds N] [--out arquivo.md]");
+    Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection \"...\" [--rows N] [--out arquivo.md]");
     return 2;
 }
 

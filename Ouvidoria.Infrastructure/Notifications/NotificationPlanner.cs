@@ -107,7 +107,7 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
         var count = 0;
         foreach (var recipient in recipients)
         {
-            var recipientKey = dedupKey is null ? null : $"{dedupKey}:{recipient.ToLowerInvariant()}";
+            var recipientKey = dedupKey is null ? null : RecipientKey(dedupKey, recipient);
             if (recipientKey is not null && await db.EmailOutbox.AnyAsync(n => n.DedupKey == recipientKey, ct))
             {
                 continue;
@@ -119,6 +119,16 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
 
         return count;
     }
+
+    /// <summary>The outbox's dedup key of one recipient of an alert queued once per <paramref name="dedupKey"/>.</summary>
+    public static string RecipientKey(string dedupKey, string recipient) => $"{dedupKey}:{recipient.ToLowerInvariant()}";
+
+    /// <summary>Who <see cref="PlanDeadlineAlertAsync"/> alerts for a treatment (lets the sweep skip alerts already queued).</summary>
+    public static Task<IReadOnlyList<string>> DeadlineAlertRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct) =>
+        TeamRecipientsAsync(db, unitId, collaboratorId, ct);
+
+    /// <summary>Who <see cref="PlanCitizenDeadlineAlertAsync"/> alerts (the office).</summary>
+    public Task<IReadOnlyList<string>> CitizenDeadlineAlertRecipientsAsync(OuvidoriaDbContext db, CancellationToken ct) => OmbudsmanRecipientsAsync(db, ct);
 
     /// <summary>The named collaborator; else the unit's alert address; else its active collaborators.</summary>
     private static async Task<IReadOnlyList<string>> TeamRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct)

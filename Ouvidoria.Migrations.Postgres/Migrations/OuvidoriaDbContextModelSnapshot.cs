@@ -399,9 +399,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex("CollaboratorId");
 
-                    b.HasIndex("ManifestationId");
-
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("ManifestationId", "UnitId", "CollaboratorId");
 
                     b.ToTable("Assignments", (string)null);
                 });
@@ -836,6 +836,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "ComplementDueAt" }, "IX_Manifestations_AwaitingComplementDueAt")
                         .HasFilter("\"Status\" = 'AwaitingComplement'");
+
+                    b.HasIndex(new[] { "RegisteredAt", "Status", "Type", "Channel", "ThemeId", "AnsweredAt", "Resolved", "ClockPausedAt" }, "IX_Manifestations_Report");
 
                     b.ToTable("Manifestations", (string)null);
                 });

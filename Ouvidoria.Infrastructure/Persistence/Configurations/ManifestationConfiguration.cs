@@ -78,6 +78,12 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
         builder.HasIndex(m => new { m.Status, m.RegisteredAt });
         builder.HasIndex(m => m.RegisteredAt);
         builder.HasIndex(m => m.LastChangedAt);
+        // The managers' report (ReportsQuery, AssistantUsageQuery): every column its aggregates read,
+        // led by the period filter, so each statement reads this narrow index instead of the wide
+        // rows (descriptions, encrypted requester data): docs/decisions/0015-scale-indexes.md.
+        builder.HasIndex(
+            m => new { m.RegisteredAt, m.Status, m.Type, m.Channel, m.ThemeId, m.AnsweredAt, m.Resolved, m.ClockPausedAt },
+            "IX_Manifestations_Report");
     }
 }
 
@@ -108,6 +114,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.Navigation(a => a.Deadline).IsRequired();
         builder.HasOne<Domain.Organization.OrganizationalUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.UnitId, a.Status });
+        // "Manifestations forwarded to this unit" (report unit filter, the unit's queue): an
+        // index-only probe per manifestation (ADR 0015).
+        builder.HasIndex(a => new { a.ManifestationId, a.UnitId, a.CollaboratorId });
         builder.HasIndex(a => a.CollaboratorId);
     }
 }

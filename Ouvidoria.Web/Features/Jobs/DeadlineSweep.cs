@@ -3,18 +3,25 @@ using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Administration;
 using Ouvidoria.Infrastructure.Notifications;
 using Ouvidoria.Infrastructure.Persistence;
-using Ouvidoria.Web.Features.Manifestations;
 
 namespace Ouvidoria.Web.Features.Jobs;
 
 public sealed record SweepResult(int Candidates, int AlertsQueued);
 
+/// <summary>An open responsible treatment due before the sweep's horizon (read through IX_Assignments_OpenDueAt).</summary>
+public sealed record UnitDeadlineCandidate(Guid Id, Guid ManifestationId, Guid UnitId, string? CollaboratorId, DateTimeOffset DueAt);
+
+/// <summary>A manifestation whose citizen clock runs and is due before the horizon.</summary>
+public sealed record CitizenDeadlineCandidate(Guid Id, DateTimeOffset DueAt);
+
 /// <summary>
 /// Finds unit treatments and citizen deadlines that are near (the configured thresholds) or past
 /// and queues one alert per deadline and threshold. Candidates come from partial indexes on the
-/// open rows' due dates (never a scan in memory); the dedup key of each alert (assignment or
-/// manifestation, due date, threshold) makes reruns — and other nodes — harmless, and an extension
-/// (a new due date) arms the thresholds again.
+/// open rows' due dates (never a scan in memory), read as small projections; the alerts each one
+/// is due are compared with the outbox by their dedup keys (unique index, in batches), and only
+/// the manifestations still owed an alert are loaded. The dedup key of each alert (assignment or
+/// manifestation, due date, threshold, recipient) makes reruns — and other nodes — harmless, and
+/// an extension (a new due date) arms the thresholds again.
 /// </summary>
 public sealed class DeadlineSweep(
     IDbContextFactory<OuvidoriaDbContext> factory,
@@ -23,6 +30,9 @@ public sealed class DeadlineSweep(
     SystemSettingsStore settings,
     TimeProvider clock)
 {
+    /// <summary>Dedup keys looked up per statement (well under SQLite's parameter limit).</summary>
+    private const int KeyBatch = 500;
+
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
         // The administrators' thresholds (Jobs:AlertDaysBefore until they save the settings).
@@ -30,12 +40,18 @@ public sealed class DeadlineSweep(
         var now = clock.GetUtcNow();
         var limit = now.AddDays(thresholds.Length == 0 ? 0 : thresholds[^1]);
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var units = await CandidateAssignments(db, limit).ToListAsync(ct);
-        var citizens = await CandidateManifestations(db, limit).ToListAsync(ct);
+        List<UnitDeadlineCandidate> units;
+        List<CitizenDeadlineCandidate> citizens;
+        List<Guid> owed;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            units = await CandidateAssignments(db, limit).ToListAsync(ct);
+            citizens = await CandidateManifestations(db, limit).ToListAsync(ct);
+            owed = await OwedAlertsAsync(db, units, citizens, thresholds, now, ct);
+        }
 
         var queued = 0;
-        foreach (var id in units.Select(u => u.ManifestationId).Concat(citizens).Distinct())
+        foreach (var id in owed)
         {
             queued += await SweepManifestationAsync(id, thresholds, now, ct);
         }
@@ -49,20 +65,71 @@ public sealed class DeadlineSweep(
     }
 
     /// <summary>Open treatments due before <paramref name="limit"/> (partial index IX_Assignments_OpenDueAt).</summary>
-    public static IQueryable<Assignment> CandidateAssignments(OuvidoriaDbContext db, DateTimeOffset limit) =>
-        db.Assignments.AsNoTracking().Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt <= limit);
+    public static IQueryable<UnitDeadlineCandidate> CandidateAssignments(OuvidoriaDbContext db, DateTimeOffset limit) =>
+        db.Assignments.AsNoTracking()
+            .Where(a => a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible && a.Deadline.DueAt <= limit)
+            .Select(a => new UnitDeadlineCandidate(a.Id, a.ManifestationId, a.UnitId, a.CollaboratorId, a.Deadline.DueAt));
 
     /// <summary>Manifestations whose citizen clock runs and is due before <paramref name="limit"/> (partial index IX_Manifestations_RunningCitizenDueAt).</summary>
-    public static IQueryable<Guid> CandidateManifestations(OuvidoriaDbContext db, DateTimeOffset limit) =>
+    public static IQueryable<CitizenDeadlineCandidate> CandidateManifestations(OuvidoriaDbContext db, DateTimeOffset limit) =>
         db.Manifestations.AsNoTracking()
             .Where(m => (m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.InTreatment)
                 && m.CitizenDeadline.DueAt <= limit)
-            .Select(m => m.Id);
+            .Select(m => new CitizenDeadlineCandidate(m.Id, m.CitizenDeadline.DueAt));
+
+    /// <summary>
+    /// The manifestations with at least one alert not yet in the outbox: the keys each candidate is
+    /// due (same recipients and keys as the planner) minus the keys already queued.
+    /// </summary>
+    private async Task<List<Guid>> OwedAlertsAsync(
+        OuvidoriaDbContext db, List<UnitDeadlineCandidate> units, List<CitizenDeadlineCandidate> citizens, int[] thresholds, DateTimeOffset now, CancellationToken ct)
+    {
+        var expected = new List<(Guid ManifestationId, string Key)>();
+        var teams = new Dictionary<(Guid, string?), IReadOnlyList<string>>();
+        foreach (var a in units)
+        {
+            if (Threshold(a.DueAt, thresholds, now) is not { } level)
+            {
+                continue;
+            }
+
+            if (!teams.TryGetValue((a.UnitId, a.CollaboratorId), out var recipients))
+            {
+                recipients = teams[(a.UnitId, a.CollaboratorId)] = await NotificationPlanner.DeadlineAlertRecipientsAsync(db, a.UnitId, a.CollaboratorId, ct);
+            }
+
+            var key = UnitKey(a.Id, a.DueAt, level);
+            expected.AddRange(recipients.Select(r => (a.ManifestationId, NotificationPlanner.RecipientKey(key, r))));
+        }
+
+        var office = citizens.Count == 0 ? [] : await planner.CitizenDeadlineAlertRecipientsAsync(db, ct);
+        foreach (var m in citizens)
+        {
+            if (Threshold(m.DueAt, thresholds, now) is { } level)
+            {
+                var key = CitizenKey(m.Id, m.DueAt, level);
+                expected.AddRange(office.Select(r => (m.Id, NotificationPlanner.RecipientKey(key, r))));
+            }
+        }
+
+        var queued = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in expected.Select(e => e.Key).Distinct().Chunk(KeyBatch))
+        {
+            queued.UnionWith(await db.EmailOutbox.AsNoTracking().Where(n => chunk.Contains(n.DedupKey!)).Select(n => n.DedupKey!).ToListAsync(ct));
+        }
+
+        return expected.Where(e => !queued.Contains(e.Key)).Select(e => e.ManifestationId).Distinct().ToList();
+    }
+
+    private static string UnitKey(Guid assignmentId, DateTimeOffset dueAt, int level) => $"deadline:{assignmentId:N}:{dueAt.UtcTicks}:{level}";
+
+    private static string CitizenKey(Guid manifestationId, DateTimeOffset dueAt, int level) => $"citizen-deadline:{manifestationId:N}:{dueAt.UtcTicks}:{level}";
 
     private async Task<int> SweepManifestationAsync(Guid id, int[] thresholds, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var m = await ManifestationWorkflow.LoadAsync(db, id, ct);
+        // Read-only: the alerts need the NUP, the type, the deadlines and the treatments, nothing else.
+        var m = await db.Manifestations.AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null)
         {
             return 0;
@@ -73,14 +140,14 @@ public sealed class DeadlineSweep(
         {
             if (Threshold(a.Deadline.DueAt, thresholds, now) is { } level)
             {
-                queued += await planner.PlanDeadlineAlertAsync(db, m, a, level == 0, a.Deadline.DaysLeftAt(now), $"deadline:{a.Id:N}:{a.Deadline.DueAt.UtcTicks}:{level}", now, ct);
+                queued += await planner.PlanDeadlineAlertAsync(db, m, a, level == 0, a.Deadline.DaysLeftAt(now), UnitKey(a.Id, a.Deadline.DueAt, level), now, ct);
             }
         }
 
         if (m.Status is ManifestationStatus.Registered or ManifestationStatus.InTriage or ManifestationStatus.InTreatment
             && Threshold(m.CitizenDeadline.DueAt, thresholds, now) is { } citizenLevel)
         {
-            queued += await planner.PlanCitizenDeadlineAlertAsync(db, m, citizenLevel == 0, m.CitizenDeadline.DaysLeftAt(now), $"citizen-deadline:{m.Id:N}:{m.CitizenDeadline.DueAt.UtcTicks}:{citizenLevel}", now, ct);
+            queued += await planner.PlanCitizenDeadlineAlertAsync(db, m, citizenLevel == 0, m.CitizenDeadline.DaysLeftAt(now), CitizenKey(m.Id, m.CitizenDeadline.DueAt, citizenLevel), now, ct);
         }
 
         try

@@ -86,7 +86,20 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         var isOmbudsman = actor.IsOmbudsman;
         var mine = AssignmentFilters.Of(actor);
         var pending = AssignmentFilters.PendingFor(actor);
-        if (isCollaborator)
+        // The default view of a unit (still owed an answer, no status chosen): its pending treatments,
+        // found through IX_Assignments_UnitId_Status, plus the open manifestations it takes part in.
+        // Same set as the general filters below, written so the database starts from the indexes
+        // instead of testing every manifestation of the office.
+        var unitOpenView = isCollaborator && filter.OpenOnly && filter.Status is null;
+        if (unitOpenView)
+        {
+            var pendingIds = db.Assignments.Where(pending).Select(a => a.ManifestationId);
+            query = query.Where(m => pendingIds.Contains(m.Id)
+                || ((m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage
+                    || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment)
+                    && m.Assignments.AsQueryable().Any(mine)));
+        }
+        else if (isCollaborator)
         {
             query = query.Where(m => m.Assignments.AsQueryable().Any(mine));
         }
@@ -110,7 +123,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         {
             query = query.Where(m => m.Status == status);
         }
-        else if (filter.OpenOnly)
+        else if (filter.OpenOnly && !unitOpenView)
         {
             // Open = still owed an answer; for a unit also a treatment of its own reopened after the
             // answer (an unresolved demand it must report on).
