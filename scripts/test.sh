@@ -60,13 +60,8 @@ wait_for_apt() {
   done
 }
 
-pg_bindir() {
-  local d
-  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  if [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then
-    printf '%s\n' "$d"
-  fi
-}
+# pg_bindir, pg_throwaway_start, pg_throwaway_stop (shared with scripts/bench-scale.sh)
+. "$REPO_ROOT/scripts/lib/throwaway-postgres.sh"
 
 # ---------------------------------------------------------------- 1. system packages
 # Only what is missing is asked for: a machine whose Node.js comes from another source (e.g.
@@ -99,95 +94,21 @@ if [ ! -x "$MAILDEV_BIN" ]; then
   mkdir -p "$TOOLS_DIR"
   (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --loglevel=error maildev@2.2.1 >&2)
 fi
-PG_BIN="$(pg_bindir)"
-if [ -z "$PG_BIN" ]; then
-  log "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin"
-  exit 1
-fi
-
 # ---------------------------------------------------------------- 2. throwaway PostgreSQL
-PG_TMP="$(mktemp -d /tmp/ouvidoria-pg.XXXXXX)"
-PG_DATA="$PG_TMP/data"
-PG_SOCK="$PG_TMP/sock"
-PG_LOG="$PG_TMP/server.log"
 RUN_TMP="$(mktemp -d /tmp/ouvidoria-test.XXXXXX)"
-
-# Run a PostgreSQL binary as the postgres user when we are root (initdb and
-# the server refuse to run as root); as ourselves otherwise.
-as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then
-    (cd "$PG_TMP" && runuser -u postgres -- "$@")
-  else
-    (cd "$PG_TMP" && "$@")
-  fi
-}
 
 cleanup() {
   local rc=$?
   set +e
-  if [ -f "$PG_DATA/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1
-    if [ -f "$PG_DATA/postmaster.pid" ]; then
-      # pg_ctl could not stop it: kill our own postmaster (and only it) by pid.
-      local pid
-      pid="$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null)"
-      case "$pid" in
-        ''|*[!0-9]*) ;;
-        *) kill -9 "$pid" 2>/dev/null; sleep 1 ;;
-      esac
-    fi
-  fi
-  rm -rf "$PG_TMP" "$RUN_TMP"
+  pg_throwaway_stop
+  rm -rf "$RUN_TMP"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ "$(id -u)" -eq 0 ]; then
-  if ! id postgres >/dev/null 2>&1; then
-    log "user 'postgres' does not exist (is the postgresql package installed?)"
-    exit 1
-  fi
-  chown postgres: "$PG_TMP"
-fi
-chmod 700 "$PG_TMP"
-as_pg mkdir -p "$PG_SOCK"
-
-log "initdb ($PG_BIN) in $PG_DATA"
-as_pg "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres \
-  --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$RUN_TMP/initdb.log" 2>&1 || {
-  cat "$RUN_TMP/initdb.log" >&2
-  log "initdb failed"
-  exit 1
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-PG_PORT=""
-base=$((55432 + $$ % 50))
-attempts=0
-for ((p = base; p < base + 100; p++)); do
-  port_in_use "$p" && continue
-  attempts=$((attempts + 1))
-  if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 60 -l "$PG_LOG" \
-      -o "-c listen_addresses=127.0.0.1 -p $p -k $PG_SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >"$RUN_TMP/pg_ctl.log" 2>&1; then
-    PG_PORT="$p"
-    break
-  fi
-  log "PostgreSQL failed to start on port $p:"
-  cat "$RUN_TMP/pg_ctl.log" >&2 || true
-  tail -n 30 "$PG_LOG" >&2 2>/dev/null || true
-  # Make sure a half-started server is gone before the next attempt.
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
-  [ "$attempts" -ge 5 ] && break
-done
-if [ -z "$PG_PORT" ]; then
-  log "could not start PostgreSQL"
-  exit 1
-fi
-log "PostgreSQL running on 127.0.0.1:$PG_PORT (data: $PG_DATA)"
+pg_throwaway_start 55432 -c max_connections=200 || exit 1
 
 # ---------------------------------------------------------------- 3. dotnet test
 export OUVIDORIA_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
