@@ -32,6 +32,7 @@ public sealed partial class OuvidoriaDbContext
         for (var attempt = 1; ; attempt++)
         {
             BumpVersions();
+            MarkReportMonths();
             await LinkHistoryAsync(async, cancellationToken);
             try
             {

@@ -78,6 +78,13 @@ public sealed partial class OuvidoriaDbContext(
     /// <summary>Anonymous assistant usage counters (managers' reports).</summary>
     public DbSet<AssistantUsageCounter> AssistantUsage => Set<AssistantUsageCounter>();
 
+    /// <summary>The managers' report per month (derived; see <see cref="Reporting.ReportMonthCell"/>).</summary>
+    public DbSet<Reporting.ReportMonthCell> ReportMonthCells => Set<Reporting.ReportMonthCell>();
+
+    public DbSet<Reporting.ReportAnswerDaysCell> ReportAnswerDaysCells => Set<Reporting.ReportAnswerDaysCell>();
+
+    public DbSet<Reporting.ReportDirtyMonth> ReportDirtyMonths => Set<Reporting.ReportDirtyMonth>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -100,6 +107,45 @@ public sealed partial class OuvidoriaDbContext(
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         SaveWithHistoryAsync(async: true, acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// Marks the report month of every manifestation added, deleted or changed in this save (its
+    /// row or its citizen deadline; not an access that only grows the history chain): the refresh
+    /// job rebuilds those months' <see cref="Reporting.ReportMonthCell"/>s, and until then the
+    /// report reads them from the table. Written in the save's own transaction, so no change can
+    /// commit without its mark. Idempotent across the save's retries.
+    /// </summary>
+    private void MarkReportMonths()
+    {
+        var marked = ChangeTracker.Entries<Reporting.ReportDirtyMonth>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.Month)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in ChangeTracker.Entries<Manifestation>().ToList())
+        {
+            var changed = entry.State switch
+            {
+                EntityState.Added or EntityState.Deleted => true,
+                EntityState.Modified => entry.Properties.Any(p => p.IsModified && !IsChainOrVersion(p.Metadata.Name))
+                    || entry.Reference(m => m.CitizenDeadline).TargetEntry is { State: not EntityState.Unchanged },
+                _ => false,
+            };
+            if (!changed)
+            {
+                continue;
+            }
+
+            // RegisteredAt never changes; the original value covers a (hypothetical) correction too.
+            foreach (var registeredAt in new[] { entry.Entity.RegisteredAt, entry.Property(m => m.RegisteredAt).OriginalValue })
+            {
+                var month = Reporting.ReportMonths.Of(registeredAt);
+                if (marked.Add(month))
+                {
+                    ReportDirtyMonths.Add(new Reporting.ReportDirtyMonth(month));
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Optimistic concurrency: every change to a manifestation's own row bumps its version — except

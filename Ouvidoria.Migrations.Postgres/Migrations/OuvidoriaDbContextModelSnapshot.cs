@@ -1399,6 +1399,116 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportAnswerDaysCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportAnswerDaysCells", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportDirtyMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportDirtyMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportMonthCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AnswerDaysSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnsweredOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("CitizenExtended")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Unresolved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportMonthCells", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.WhatsApp.Store.AssistantConversation", b =>
                 {
                     b.Property<string>("Key")

@@ -1388,6 +1388,110 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportAnswerDaysCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportAnswerDaysCells", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportDirtyMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportDirtyMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Ouvidoria.Infrastructure.Reporting.ReportMonthCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AnswerDaysSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CitizenExtended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unresolved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ReportMonthCells", (string)null);
+                });
+
             modelBuilder.Entity("Ouvidoria.Infrastructure.WhatsApp.Store.AssistantConversation", b =>
                 {
                     b.Property<string>("Key")

@@ -1,20 +1,54 @@
 using System.Text;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
+using Ouvidoria.Infrastructure.Reporting;
 using Ouvidoria.Tests.Support;
 using Ouvidoria.Tests.Support.Integration;
 using Ouvidoria.Web.Features.Reports;
 
 namespace Ouvidoria.Tests.Features.Reports;
 
-/// <summary>The managers' report against <see cref="ReportDataSet"/>, whose every number is known by hand.</summary>
-public abstract class ReportsQueryTests(OuvidoriaAppFactory app) : IAsyncLifetime
+/// <summary>Where the report reads the data set's months from (docs/decisions/0016-report-cells.md).</summary>
+public enum ReportCellsState
+{
+    /// <summary>No refresh yet: every month is dirty, all read from the Manifestations table.</summary>
+    AllDirty,
+
+    /// <summary>Refreshed: every whole month from the report cells.</summary>
+    Fresh,
+
+    /// <summary>Refreshed, then February marked dirty: January and March from the cells, February from the table.</summary>
+    FebruaryDirty,
+}
+
+/// <summary>
+/// The managers' report against <see cref="ReportDataSet"/>, whose every number is known by hand —
+/// the same answers whether the months come from the table, the report cells or both.
+/// </summary>
+public abstract class ReportsQueryTests(OuvidoriaAppFactory app, ReportCellsState cells = ReportCellsState.AllDirty) : IAsyncLifetime
 {
     private static readonly Actor Manager = new("report-manager", "Gil (Gestor)", ActorKind.Manager);
 
     private (Guid Works, Guid Health, Guid Theme) _ids;
 
-    public async Task InitializeAsync() => _ids = await ReportDataSet.EnsureAsync(app);
+    public async Task InitializeAsync()
+    {
+        _ids = await ReportDataSet.EnsureAsync(app);
+        if (cells == ReportCellsState.AllDirty)
+        {
+            return;
+        }
+
+        await app.WithAsync<ReportCellsRefresh, ReportCellsRefreshResult>(r => r.RunAsync(CancellationToken.None));
+        await using var db = app.CreateDbContext();
+        Assert.Empty(db.ReportDirtyMonths);
+        Assert.NotEmpty(db.ReportMonthCells);
+        if (cells == ReportCellsState.FebruaryDirty)
+        {
+            db.ReportDirtyMonths.Add(new ReportDirtyMonth("2025-02"));
+            await db.SaveChangesAsync();
+        }
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -111,6 +145,32 @@ public abstract class ReportsQueryTests(OuvidoriaAppFactory app) : IAsyncLifetim
         var works = await ReportAsync(new ReportFilter { UnitId = _ids.Works });
         Assert.Equal(new ReportTotals(Registered: 2, Open: 1, Overdue: 1, Unresolved: 1, Answered: 1, AnsweredOnTime: 1, CitizenExtensions: 0, UnitExtensions: 1), works.Totals);
         Assert.Equal([new UnitLoad(_ids.Works, ReportDataSet.WorksUnit, 1, 1)], works.OpenByUnit);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PeriodWithPartialMonths_CountsOnlyTheDaysInside()
+    {
+        // 12/01–05/02: #3, #4 and #5 (31/01 23:00 in Brasília); not #2 (10/01).
+        var edges = await ReportAsync(new ReportFilter { From = new DateOnly(2025, 1, 12), To = new DateOnly(2025, 2, 5) });
+        Assert.Equal(3, edges.Totals.Registered);
+        Assert.Equal(3, edges.AnswerTimes.Count);
+        Assert.Equal(80 / 3.0, edges.AnswerTimes.AverageDays!.Value, 6);
+        Assert.Equal(35, edges.AnswerTimes.MedianDays!.Value, 6);
+        Assert.Equal(40, edges.AnswerTimes.P90Days!.Value, 6);
+        Assert.Equal([new ReportCount("2025-01", "jan/2025", 3)], edges.ByMonth);
+
+        // A partial January, then whole February and March.
+        var spanning = await ReportAsync(new ReportFilter { From = new DateOnly(2025, 1, 12), To = new DateOnly(2025, 3, 31) });
+        Assert.Equal(new ReportTotals(Registered: 5, Open: 2, Overdue: 1, Unresolved: 0, Answered: 3, AnsweredOnTime: 2, CitizenExtensions: 1, UnitExtensions: 1), spanning.Totals);
+        Assert.Equal(["2025-01:3", "2025-02:1", "2025-03:1"], spanning.ByMonth.Select(m => $"{m.Key}:{m.Count}"));
+
+        var untilJanuary = await ReportAsync(new ReportFilter { To = new DateOnly(2025, 1, 31) });
+        Assert.Equal(5, untilJanuary.Totals.Registered);
+        Assert.Equal(5, untilJanuary.AnswerTimes.Count);
+
+        var fromFebruary = await ReportAsync(new ReportFilter { From = new DateOnly(2025, 2, 1), Type = ManifestationType.Denunciation });
+        Assert.Equal(new ReportTotals(Registered: 1, Open: 1, Overdue: 1, Unresolved: 0, Answered: 0, AnsweredOnTime: 0, CitizenExtensions: 0, UnitExtensions: 1), fromFebruary.Totals);
+        Assert.Equal([new ReportCount(nameof(ManifestationType.Denunciation), ManifestationType.Denunciation.Label(), 1)], fromFebruary.ByType);
     }
 
     [Fact]
@@ -252,3 +312,11 @@ public abstract class ReportsQueryTests(OuvidoriaAppFactory app) : IAsyncLifetim
 public sealed class ReportsQueryTestsSqlite(SqliteEmptyApp app) : ReportsQueryTests(app), IClassFixture<SqliteEmptyApp>;
 
 public sealed class ReportsQueryTestsPostgres(PostgresEmptyApp app) : ReportsQueryTests(app), IClassFixture<PostgresEmptyApp>;
+
+public sealed class ReportsQueryFromCellsTestsSqlite(SqliteEmptyApp app) : ReportsQueryTests(app, ReportCellsState.Fresh), IClassFixture<SqliteEmptyApp>;
+
+public sealed class ReportsQueryFromCellsTestsPostgres(PostgresEmptyApp app) : ReportsQueryTests(app, ReportCellsState.Fresh), IClassFixture<PostgresEmptyApp>;
+
+public sealed class ReportsQueryMixedTestsSqlite(SqliteEmptyApp app) : ReportsQueryTests(app, ReportCellsState.FebruaryDirty), IClassFixture<SqliteEmptyApp>;
+
+public sealed class ReportsQueryMixedTestsPostgres(PostgresEmptyApp app) : ReportsQueryTests(app, ReportCellsState.FebruaryDirty), IClassFixture<PostgresEmptyApp>;

@@ -18,6 +18,9 @@ public sealed class JobsOptions
 
     public TimeSpan ComplementExpiryInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often the report cells of the months changed since the last run are rebuilt.</summary>
+    public TimeSpan ReportCellsInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Cron (Quartz syntax, Brasília time) of the retention job; default 03:00 every day.</summary>
     public string RetentionCron { get; set; } = "0 0 3 * * ?";
 

@@ -17,6 +17,7 @@ public static class JobsRegistration
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<ComplementExpiry>();
         services.AddScoped<Retention>();
+        services.AddScoped<Reports.ReportCellsRefresh>();
         services.AddSingleton<JobRunLog>();
         services.AddScoped<JobsDashboardQuery>();
         // The dashboard's e-mail outbox section (also when this node runs no jobs).
@@ -77,6 +78,9 @@ public sealed class JobScheduleRegistrar(ISchedulerFactory schedulers, IOptions<
         await EnsureAsync(scheduler, JobCatalog.ComplementExpiry, settings.ComplementExpiryInterval.ToString(), (job, key, signature) =>
             TriggerBuilder.Create().WithIdentity(key).ForJob(job).WithDescription(signature).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(settings.ComplementExpiryInterval).RepeatForever()).Build(), cancellationToken);
+        await EnsureAsync(scheduler, JobCatalog.ReportCells, settings.ReportCellsInterval.ToString(), (job, key, signature) =>
+            TriggerBuilder.Create().WithIdentity(key).ForJob(job).WithDescription(signature).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReportCellsInterval).RepeatForever()).Build(), cancellationToken);
         await EnsureAsync(scheduler, JobCatalog.Retention, settings.RetentionCron, (job, key, signature) =>
             TriggerBuilder.Create().WithIdentity(key).ForJob(job).WithDescription(signature)
                 .WithCronSchedule(settings.RetentionCron, c => c.InTimeZone(Brasilia())).Build(), cancellationToken);

@@ -35,7 +35,13 @@ public static class JobCatalog
         CreateDetail = d => JobBuilder.Create<RetentionJob>().WithIdentity(KeyOf(d)).WithDescription(d.Name).Build(),
     };
 
-    public static IReadOnlyList<JobDefinition> All { get; } = [DeadlineSweep, ComplementExpiry, Retention];
+    public static readonly JobDefinition ReportCells = new("report-cells", "Consolidação dos relatórios",
+        "Recalcula os totais mensais dos relatórios gerenciais dos meses com manifestações alteradas desde a última execução (até lá, esses meses são lidos diretamente das manifestações).")
+    {
+        CreateDetail = d => JobBuilder.Create<ReportCellsJob>().WithIdentity(KeyOf(d)).WithDescription(d.Name).Build(),
+    };
+
+    public static IReadOnlyList<JobDefinition> All { get; } = [DeadlineSweep, ComplementExpiry, Retention, ReportCells];
 
     public static JobKey KeyOf(JobDefinition job) => new(job.Key, Group);
 
@@ -102,5 +108,16 @@ public sealed class RetentionJob(Retention retention, JobRunLog log) : IJob
         {
             var r = await retention.RunAsync(token);
             return $"{r.Conversations} conversa(s), {r.ChannelRows} registro(s) do canal, {r.IdempotencyRecords} chave(s) de idempotência da API, {r.FilesDeleted} anexo(s) de {r.CasesPurged} caso(s) encerrado(s) eliminados.";
+        }, ct);
+}
+
+[DisallowConcurrentExecution]
+public sealed class ReportCellsJob(Reports.ReportCellsRefresh refresh, JobRunLog log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) =>
+        await log.RunAsync(context, JobCatalog.ReportCells.Key, async token =>
+        {
+            var result = await refresh.RunAsync(token);
+            return $"{result.Months} mês(es) recalculado(s) ({result.Marks} alteração(ões) registrada(s)).";
         }, ct);
 }

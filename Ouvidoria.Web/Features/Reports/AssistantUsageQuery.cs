@@ -48,6 +48,7 @@ public sealed class AssistantUsageQuery(IDbContextFactory<OuvidoriaDbContext> fa
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var snapshot = await ReportSnapshot.BeginAsync(db, ct);
 
         var kinds = await QueryAsync<KindRow>(db, filter, (sql, where) =>
             $"""
@@ -120,12 +121,9 @@ public sealed class AssistantUsageQuery(IDbContextFactory<OuvidoriaDbContext> fa
     /// <summary>Registrations per channel from the Manifestations table; the web's split into the Bel chat (counters) and the form.</summary>
     private static async Task<List<ReportCount>> RegistrationsByChannelAsync(OuvidoriaDbContext db, ReportFilter filter, List<KindRow> kinds, CancellationToken ct)
     {
-        var sql = ReportSql.For(db);
-        var where = sql.Where(filter with { UnitId = null, Type = null, Channel = null });
-        var rows = await sql.Query<ChannelRow>(db,
-            $"""
-            SELECT m."Channel" AS "Channel", COUNT(*) AS "Count" FROM "Manifestations" m WHERE {where} GROUP BY m."Channel"
-            """).ToListAsync(ct);
+        // The period only (the counters know no unit, type nor channel); from the report cells and the table.
+        var rows = (await ReportsQuery.CountByChannelAsync(db, filter with { UnitId = null, Type = null, Channel = null }, ct))
+            .Select(r => new ChannelRow { Channel = r.Key, Count = r.Count }).ToList();
         var webChat = kinds.Where(k => k.Kind == nameof(AssistantUsageKind.RegistrationCompleted) && k.Channel == nameof(Channel.Web)).Sum(k => k.Count);
         var result = new List<ReportCount>();
         foreach (var row in rows.OrderByDescending(r => r.Count))

@@ -15,6 +15,14 @@ internal sealed class ReportSql
     /// <summary>Statuses in which the office still owes a conclusive answer (ManifestationStatusLabels.IsOpen).</summary>
     public const string OpenStatuses = "('Registered', 'InTriage', 'AwaitingComplement', 'InTreatment')";
 
+    /// <summary>How many of the rows are still owed a conclusive answer (the cells' and the totals' definition).</summary>
+    public const string OpenCount = $"COALESCE(SUM(CASE WHEN m.\"Status\" IN {OpenStatuses} THEN 1 ELSE 0 END), 0)";
+
+    public const string AnsweredCount = "COALESCE(SUM(CASE WHEN m.\"AnsweredAt\" IS NOT NULL THEN 1 ELSE 0 END), 0)";
+
+    /// <summary>Answered on or before the citizen deadline (with its extension).</summary>
+    public const string AnsweredOnTimeCount = "COALESCE(SUM(CASE WHEN m.\"AnsweredAt\" IS NOT NULL AND m.\"AnsweredAt\" <= m.\"CitizenDueAt\" THEN 1 ELSE 0 END), 0)";
+
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     private readonly List<object> _parameters = [];
@@ -33,6 +41,9 @@ internal sealed class ReportSql
     /// </summary>
     public IQueryable<T> Query<T>(OuvidoriaDbContext db, string sql) => db.Database.SqlQueryRaw<T>(sql, [.. _parameters]);
 
+    /// <summary>Runs a statement built the same way as <see cref="Query{T}"/> (the report cells' refresh).</summary>
+    public Task<int> ExecuteAsync(OuvidoriaDbContext db, string sql, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(sql, [.. _parameters], ct);
+
     /// <summary>Adds a parameter and returns its placeholder (<c>{n}</c>, as SqlQueryRaw expects).</summary>
     public string Param(object value)
     {
@@ -48,6 +59,18 @@ internal sealed class ReportSql
     public string DurationDays(string later, string earlier) => IsSqlite
         ? $"(({later}) - ({earlier})) / 864000000000.0"
         : $"CAST(EXTRACT(EPOCH FROM (({later}) - ({earlier}))) / 86400.0 AS double precision)";
+
+    /// <summary>Concluded with "Demanda resolvida = Não".</summary>
+    public string UnresolvedCount() =>
+        $"COALESCE(SUM(CASE WHEN m.\"Status\" = 'Concluded' AND m.\"Resolved\" = {Param(false)} THEN 1 ELSE 0 END), 0)";
+
+    public string CitizenExtendedCount() =>
+        $"COALESCE(SUM(CASE WHEN m.\"CitizenDeadlineExtended\" = {Param(true)} THEN 1 ELSE 0 END), 0)";
+
+    /// <summary>Completed days between the two instants (later ≥ earlier), as an integer.</summary>
+    public string DurationWholeDays(string later, string earlier) => IsSqlite
+        ? $"((({later}) - ({earlier})) / 864000000000)"
+        : $"CAST(FLOOR(EXTRACT(EPOCH FROM (({later}) - ({earlier}))) / 86400) AS integer)";
 
     /// <summary>The yyyy-MM month of an instant in Brasília (UTC−3, see <see cref="ReportTime"/>).</summary>
     public string MonthKey(string column) => IsSqlite
@@ -78,15 +101,7 @@ internal sealed class ReportSql
             conditions.Add($"m.\"RegisteredAt\" < {Time(to)}");
         }
 
-        if (filter.Type is { } type)
-        {
-            conditions.Add($"m.\"Type\" = {Param(type.ToString())}");
-        }
-
-        if (filter.Channel is { } channel)
-        {
-            conditions.Add($"m.\"Channel\" = {Param(channel.ToString())}");
-        }
+        AddTypeAndChannel(conditions, filter, "m");
 
         if (filter.UnitId is { } unit)
         {
@@ -94,6 +109,37 @@ internal sealed class ReportSql
         }
 
         return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>
+    /// The type and channel filters on <paramref name="alias"/> (the Manifestations table or the
+    /// report cells, which store both the same way), plus registration within any of
+    /// <paramref name="ranges"/> when given: the rows the report reads from the table.
+    /// </summary>
+    public string Where(ReportFilter filter, string alias, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>? ranges = null)
+    {
+        var conditions = new List<string> { "1 = 1" };
+        if (ranges is not null)
+        {
+            conditions.Add("(" + string.Join(" OR ", ranges.Select(r =>
+                $"({alias}.\"RegisteredAt\" >= {Time(r.From)} AND {alias}.\"RegisteredAt\" < {Time(r.To)})")) + ")");
+        }
+
+        AddTypeAndChannel(conditions, filter, alias);
+        return string.Join(" AND ", conditions);
+    }
+
+    private void AddTypeAndChannel(List<string> conditions, ReportFilter filter, string alias)
+    {
+        if (filter.Type is { } type)
+        {
+            conditions.Add($"{alias}.\"Type\" = {Param(type.ToString())}");
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            conditions.Add($"{alias}.\"Channel\" = {Param(channel.ToString())}");
+        }
     }
 
     /// <summary>Open, past the citizen deadline, clock running (as the queue's "Vencidas").</summary>

@@ -40,11 +40,14 @@ public sealed record ManagementReport(
     IReadOnlyList<UnitLoad> OpenByUnit);
 
 /// <summary>
-/// The managers' report: every number is computed in the database (COUNT, conditional SUM, GROUP
-/// BY, ROW_NUMBER) over the filtered manifestations; nothing is loaded into memory but the result
-/// rows. Percentiles use the nearest-rank method (the ⌈p·N⌉-th smallest duration), picked with a
-/// window function in one ordered pass, identical on SQLite and PostgreSQL. Only managers and the
-/// ombudsman may run it; it reads no protected content (no text, no requester).
+/// The managers' report: every number is computed in the database (COUNT, SUM, GROUP BY) and
+/// nothing is loaded into memory but the result rows. The whole months of the period come from the
+/// monthly report cells, the rest (partial months, months changed since their last refresh, any
+/// unit filter) from the Manifestations table, summed in one snapshot (<see cref="ReportPlan"/>,
+/// docs/decisions/0016-report-cells.md); "overdue" depends on the clock, so it is always counted
+/// over the open rows. Percentiles use the nearest-rank method (the ⌈p·N⌉-th smallest duration)
+/// over whole days. Only managers and the ombudsman may run it; it reads no protected content
+/// (no text, no requester).
 /// </summary>
 public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
 {
@@ -64,37 +67,66 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
 
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var totals = await TotalsAsync(db, filter, now, ct);
-        var times = await AnswerTimesAsync(db, filter, ct);
-        var byType = (await GroupAsync(db, filter, "m.\"Type\"", ct))
+        await using var snapshot = await ReportSnapshot.BeginAsync(db, ct);
+        var plan = await ReportPlan.ForAsync(db, filter, ct);
+        var totals = await TotalsAsync(db, plan, filter, now, ct);
+        var times = await AnswerTimesAsync(db, plan, ct);
+        var byType = (await GroupAsync(db, plan, "c.\"Type\"", _ => "m.\"Type\"", ct))
             .Select(g => new ReportCount(g.Key, Enum.TryParse<ManifestationType>(g.Key, out var t) ? t.Label() : g.Key, g.Count)).ToList();
-        var byChannel = (await GroupAsync(db, filter, "m.\"Channel\"", ct))
+        var byChannel = (await GroupAsync(db, plan, "c.\"Channel\"", _ => "m.\"Channel\"", ct))
             .Select(g => new ReportCount(g.Key, Enum.TryParse<Channel>(g.Key, out var c) ? c.Label() : g.Key, g.Count)).ToList();
-        var byMonth = (await GroupAsync(db, filter, ReportSql.For(db).MonthKey("m.\"RegisteredAt\""), ct))
+        var byMonth = (await GroupAsync(db, plan, "c.\"Month\"", sql => sql.MonthKey("m.\"RegisteredAt\""), ct))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ReportCount(g.Key, ReportLabels.Month(g.Key), g.Count)).ToList();
-        var byTheme = await ByThemeAsync(db, filter, ct);
+        var byTheme = await ByThemeAsync(db, plan, ct);
         var byUnit = await OpenByUnitAsync(db, filter, now, ct);
         return new ManagementReport(filter, now, totals, times, byType, byTheme, byChannel, byMonth, byUnit);
     }
 
-    private static async Task<ReportTotals> TotalsAsync(OuvidoriaDbContext db, ReportFilter filter, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Registrations per channel under <paramref name="filter"/> (also the assistant usage report's).</summary>
+    internal static async Task<List<ReportCount>> CountByChannelAsync(OuvidoriaDbContext db, ReportFilter filter, CancellationToken ct)
     {
-        var sql = ReportSql.For(db);
-        var where = sql.Where(filter);
-        var overdue = sql.Overdue(now);
-        var row = await sql.Query<TotalsRow>(
+        var plan = await ReportPlan.ForAsync(db, filter, ct);
+        return await GroupAsync(db, plan, "c.\"Channel\"", _ => "m.\"Channel\"", ct);
+    }
+
+    private static async Task<ReportTotals> TotalsAsync(OuvidoriaDbContext db, ReportPlan plan, ReportFilter filter, DateTimeOffset now, CancellationToken ct)
+    {
+        var sum = new TotalsRow();
+        var cells = ReportSql.For(db);
+        if (plan.CellsWhere(cells) is { } cellsWhere)
+        {
+            sum.Add(await cells.Query<TotalsRow>(
+                db,
+                $"""
+                SELECT CAST(COALESCE(SUM(c."Registered"), 0) AS BIGINT) AS "Registered", CAST(COALESCE(SUM(c."Open"), 0) AS BIGINT) AS "Open",
+                       CAST(COALESCE(SUM(c."Unresolved"), 0) AS BIGINT) AS "Unresolved", CAST(COALESCE(SUM(c."Answered"), 0) AS BIGINT) AS "Answered",
+                       CAST(COALESCE(SUM(c."AnsweredOnTime"), 0) AS BIGINT) AS "AnsweredOnTime", CAST(COALESCE(SUM(c."CitizenExtended"), 0) AS BIGINT) AS "CitizenExtensions"
+                FROM "ReportMonthCells" c
+                WHERE {cellsWhere}
+                """).SingleAsync(ct));
+        }
+
+        var live = ReportSql.For(db);
+        if (plan.LiveWhere(live) is { } liveWhere)
+        {
+            sum.Add(await live.Query<TotalsRow>(
+                db,
+                $"""
+                SELECT COUNT(*) AS "Registered", {ReportSql.OpenCount} AS "Open", {live.UnresolvedCount()} AS "Unresolved",
+                       {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions"
+                FROM "Manifestations" m
+                WHERE {liveWhere}
+                """).SingleAsync(ct));
+        }
+
+        // Overdue depends on "now": counted over the open rows (status index), never precomputed.
+        var overdueSql = ReportSql.For(db);
+        var overdueWhere = overdueSql.Where(filter);
+        var overdue = await overdueSql.Query<long>(
             db,
             $"""
-            SELECT COUNT(*) AS "Registered",
-                   COALESCE(SUM(CASE WHEN m."Status" IN {ReportSql.OpenStatuses} THEN 1 ELSE 0 END), 0) AS "Open",
-                   COALESCE(SUM(CASE WHEN {overdue} THEN 1 ELSE 0 END), 0) AS "Overdue",
-                   COALESCE(SUM(CASE WHEN m."Status" = 'Concluded' AND m."Resolved" = {sql.Param(false)} THEN 1 ELSE 0 END), 0) AS "Unresolved",
-                   COALESCE(SUM(CASE WHEN m."AnsweredAt" IS NOT NULL THEN 1 ELSE 0 END), 0) AS "Answered",
-                   COALESCE(SUM(CASE WHEN m."AnsweredAt" IS NOT NULL AND m."AnsweredAt" <= m."CitizenDueAt" THEN 1 ELSE 0 END), 0) AS "AnsweredOnTime",
-                   COALESCE(SUM(CASE WHEN m."CitizenDeadlineExtended" = {sql.Param(true)} THEN 1 ELSE 0 END), 0) AS "CitizenExtensions"
-            FROM "Manifestations" m
-            WHERE {where}
+            SELECT COUNT(*) AS "Value" FROM "Manifestations" m WHERE {overdueWhere} AND {overdueSql.Overdue(now)}
             """).SingleAsync(ct);
 
         var unitSql = ReportSql.For(db);
@@ -107,82 +139,189 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             WHERE {unitWhere} AND a."DeadlineExtended" = {unitSql.Param(true)}
             """).SingleAsync(ct);
 
-        return new ReportTotals((int)row.Registered, (int)row.Open, (int)row.Overdue, (int)row.Unresolved, (int)row.Answered,
-            (int)row.AnsweredOnTime, (int)row.CitizenExtensions, (int)unitExtensions);
+        return new ReportTotals((int)sum.Registered, (int)sum.Open, (int)overdue, (int)sum.Unresolved, (int)sum.Answered,
+            (int)sum.AnsweredOnTime, (int)sum.CitizenExtensions, (int)unitExtensions);
     }
 
-    private static async Task<AnswerTimes> AnswerTimesAsync(OuvidoriaDbContext db, ReportFilter filter, CancellationToken ct)
+    private static async Task<AnswerTimes> AnswerTimesAsync(OuvidoriaDbContext db, ReportPlan plan, CancellationToken ct)
     {
-        var sql = ReportSql.For(db);
-        var where = sql.Where(filter);
-        var days = sql.DurationDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"");
-        var summary = await sql.Query<DurationSummaryRow>(
-            db,
-            $"""
-            SELECT COUNT(*) AS "Count", AVG({days}) AS "Average"
-            FROM "Manifestations" m
-            WHERE {where} AND m."AnsweredAt" IS NOT NULL
-            """).SingleAsync(ct);
-        if (summary.Count == 0)
+        long count = 0;
+        double sumDays = 0;
+        var histogram = new SortedDictionary<int, long>();
+        void AddBucket(DayBucketRow row) => histogram[row.Days] = histogram.GetValueOrDefault(row.Days) + row.Count;
+
+        var cells = ReportSql.For(db);
+        if (plan.CellsWhere(cells) is { } cellsWhere)
+        {
+            var summary = await cells.Query<DurationSummaryRow>(
+                db,
+                $"""
+                SELECT CAST(COALESCE(SUM(c."Answered"), 0) AS BIGINT) AS "Count", COALESCE(SUM(c."AnswerDaysSum"), 0.0) AS "Sum"
+                FROM "ReportMonthCells" c
+                WHERE {cellsWhere}
+                """).SingleAsync(ct);
+            count += summary.Count;
+            sumDays += summary.Sum;
+
+            var buckets = ReportSql.For(db);
+            var bucketsWhere = plan.CellsWhere(buckets)!;
+            foreach (var row in await buckets.Query<DayBucketRow>(
+                db,
+                $"""
+                SELECT c."Days" AS "Days", CAST(SUM(c."Count") AS BIGINT) AS "Count"
+                FROM "ReportAnswerDaysCells" c
+                WHERE {bucketsWhere}
+                GROUP BY c."Days"
+                """).ToListAsync(ct))
+            {
+                AddBucket(row);
+            }
+        }
+
+        var live = ReportSql.For(db);
+        if (plan.LiveWhere(live) is { } liveWhere)
+        {
+            var days = live.DurationDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"");
+            var summary = await live.Query<DurationSummaryRow>(
+                db,
+                $"""
+                SELECT COUNT(*) AS "Count", COALESCE(SUM({days}), 0.0) AS "Sum"
+                FROM "Manifestations" m
+                WHERE {liveWhere} AND m."AnsweredAt" IS NOT NULL
+                """).SingleAsync(ct);
+            count += summary.Count;
+            sumDays += summary.Sum;
+
+            var buckets = ReportSql.For(db);
+            var bucketsWhere = plan.LiveWhere(buckets)!;
+            var wholeDays = buckets.DurationWholeDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"");
+            foreach (var row in await buckets.Query<DayBucketRow>(
+                db,
+                $"""
+                SELECT {wholeDays} AS "Days", COUNT(*) AS "Count"
+                FROM "Manifestations" m
+                WHERE {bucketsWhere} AND m."AnsweredAt" IS NOT NULL
+                GROUP BY {wholeDays}
+                """).ToListAsync(ct))
+            {
+                AddBucket(row);
+            }
+        }
+
+        if (count == 0)
         {
             return new AnswerTimes(0, null, null, null);
         }
 
-        var count = (int)summary.Count;
-        var medianRank = NearestRank(50, count);
-        var p90Rank = NearestRank(90, count);
-        var ranked = ReportSql.For(db);
-        var rankedWhere = ranked.Where(filter);
-        var rankedDays = ranked.DurationDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"");
-        var picks = await ranked.Query<RankedDurationRow>(
-            db,
-            $"""
-            SELECT r."Rank", r."Days"
-            FROM (SELECT {rankedDays} AS "Days", ROW_NUMBER() OVER (ORDER BY {rankedDays}) AS "Rank"
-                  FROM "Manifestations" m
-                  WHERE {rankedWhere} AND m."AnsweredAt" IS NOT NULL) r
-            WHERE r."Rank" IN ({ranked.Param((long)medianRank)}, {ranked.Param((long)p90Rank)})
-            """).ToListAsync(ct);
-        return new AnswerTimes(
-            count,
-            summary.Average,
-            picks.Where(p => p.Rank == medianRank).Select(p => (double?)p.Days).FirstOrDefault(),
-            picks.Where(p => p.Rank == p90Rank).Select(p => (double?)p.Days).FirstOrDefault());
+        return new AnswerTimes((int)count, sumDays / count, Percentile(histogram, NearestRank(50, (int)count)), Percentile(histogram, NearestRank(90, (int)count)));
     }
 
     /// <summary>The nearest-rank percentile's 1-based rank: ⌈p/100 · N⌉.</summary>
     public static int NearestRank(int percent, int count) => Math.Max(1, (int)Math.Ceiling(percent * (long)count / 100.0));
 
-    private static async Task<List<ReportCount>> GroupAsync(OuvidoriaDbContext db, ReportFilter filter, string keyExpression, CancellationToken ct)
+    /// <summary>The whole-day bucket holding the <paramref name="rank"/>-th smallest duration.</summary>
+    private static double? Percentile(SortedDictionary<int, long> histogram, int rank)
     {
-        var sql = ReportSql.For(db);
-        var where = sql.Where(filter);
-        var rows = await sql.Query<GroupRow>(
-            db,
-            $"""
-            SELECT {keyExpression} AS "Key", COUNT(*) AS "Count"
-            FROM "Manifestations" m
-            WHERE {where}
-            GROUP BY {keyExpression}
-            ORDER BY COUNT(*) DESC
-            """).ToListAsync(ct);
-        return rows.Select(r => new ReportCount(r.Key ?? string.Empty, r.Key ?? string.Empty, (int)r.Count)).ToList();
+        long seen = 0;
+        foreach (var (days, count) in histogram)
+        {
+            seen += count;
+            if (seen >= rank)
+            {
+                return days;
+            }
+        }
+
+        return null;
     }
 
-    private static async Task<List<ReportCount>> ByThemeAsync(OuvidoriaDbContext db, ReportFilter filter, CancellationToken ct)
+    /// <summary>Registrations per key: cells (<paramref name="cellKey"/> on <c>c</c>) plus the table (<paramref name="liveKey"/> on <c>m</c>).</summary>
+    private static async Task<List<ReportCount>> GroupAsync(OuvidoriaDbContext db, ReportPlan plan, string cellKey, Func<ReportSql, string> liveKey, CancellationToken ct)
     {
-        var sql = ReportSql.For(db);
-        var where = sql.Where(filter);
-        var rows = await sql.Query<ThemeRow>(
-            db,
-            $"""
-            SELECT m."ThemeId" AS "ThemeId", t."Name" AS "Name", COUNT(*) AS "Count"
-            FROM "Manifestations" m LEFT JOIN "Themes" t ON t."Id" = m."ThemeId"
-            WHERE {where}
-            GROUP BY m."ThemeId", t."Name"
-            ORDER BY COUNT(*) DESC
-            """).ToListAsync(ct);
-        return rows.Select(r => new ReportCount(r.ThemeId?.ToString() ?? string.Empty, r.Name ?? ReportLabels.NoTheme, (int)r.Count)).ToList();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        void Add(IEnumerable<GroupRow> rows)
+        {
+            foreach (var row in rows)
+            {
+                var key = row.Key ?? string.Empty;
+                counts[key] = counts.GetValueOrDefault(key) + row.Count;
+            }
+        }
+
+        var cells = ReportSql.For(db);
+        if (plan.CellsWhere(cells) is { } cellsWhere)
+        {
+            Add(await cells.Query<GroupRow>(
+                db,
+                $"""
+                SELECT {cellKey} AS "Key", CAST(SUM(c."Registered") AS BIGINT) AS "Count"
+                FROM "ReportMonthCells" c
+                WHERE {cellsWhere}
+                GROUP BY {cellKey}
+                """).ToListAsync(ct));
+        }
+
+        var live = ReportSql.For(db);
+        if (plan.LiveWhere(live) is { } liveWhere)
+        {
+            var key = liveKey(live);
+            Add(await live.Query<GroupRow>(
+                db,
+                $"""
+                SELECT {key} AS "Key", COUNT(*) AS "Count"
+                FROM "Manifestations" m
+                WHERE {liveWhere}
+                GROUP BY {key}
+                """).ToListAsync(ct));
+        }
+
+        return counts.Where(c => c.Value > 0)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new ReportCount(c.Key, c.Key, (int)c.Value)).ToList();
+    }
+
+    private static async Task<List<ReportCount>> ByThemeAsync(OuvidoriaDbContext db, ReportPlan plan, CancellationToken ct)
+    {
+        var counts = new Dictionary<Guid, (string? Name, long Count)>();
+        void Add(IEnumerable<ThemeRow> rows)
+        {
+            foreach (var row in rows)
+            {
+                var key = row.ThemeId ?? Guid.Empty;
+                counts[key] = (row.Name, counts.GetValueOrDefault(key).Count + row.Count);
+            }
+        }
+
+        var cells = ReportSql.For(db);
+        if (plan.CellsWhere(cells) is { } cellsWhere)
+        {
+            Add(await cells.Query<ThemeRow>(
+                db,
+                $"""
+                SELECT c."ThemeId" AS "ThemeId", t."Name" AS "Name", CAST(SUM(c."Registered") AS BIGINT) AS "Count"
+                FROM "ReportMonthCells" c LEFT JOIN "Themes" t ON t."Id" = c."ThemeId"
+                WHERE {cellsWhere}
+                GROUP BY c."ThemeId", t."Name"
+                """).ToListAsync(ct));
+        }
+
+        var live = ReportSql.For(db);
+        if (plan.LiveWhere(live) is { } liveWhere)
+        {
+            Add(await live.Query<ThemeRow>(
+                db,
+                $"""
+                SELECT m."ThemeId" AS "ThemeId", t."Name" AS "Name", COUNT(*) AS "Count"
+                FROM "Manifestations" m LEFT JOIN "Themes" t ON t."Id" = m."ThemeId"
+                WHERE {liveWhere}
+                GROUP BY m."ThemeId", t."Name"
+                """).ToListAsync(ct));
+        }
+
+        return counts.Where(c => c.Value.Count > 0)
+            .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.Name, StringComparer.Ordinal)
+            .Select(c => new ReportCount(c.Key == Guid.Empty ? string.Empty : c.Key.ToString(), c.Value.Name ?? ReportLabels.NoTheme, (int)c.Value.Count))
+            .ToList();
     }
 
     private static async Task<List<UnitLoad>> OpenByUnitAsync(OuvidoriaDbContext db, ReportFilter filter, DateTimeOffset now, CancellationToken ct)
@@ -211,8 +350,6 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
 
         public long Open { get; set; }
 
-        public long Overdue { get; set; }
-
         public long Unresolved { get; set; }
 
         public long Answered { get; set; }
@@ -220,20 +357,30 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
         public long AnsweredOnTime { get; set; }
 
         public long CitizenExtensions { get; set; }
+
+        public void Add(TotalsRow other)
+        {
+            Registered += other.Registered;
+            Open += other.Open;
+            Unresolved += other.Unresolved;
+            Answered += other.Answered;
+            AnsweredOnTime += other.AnsweredOnTime;
+            CitizenExtensions += other.CitizenExtensions;
+        }
     }
 
     private sealed class DurationSummaryRow
     {
         public long Count { get; set; }
 
-        public double? Average { get; set; }
+        public double Sum { get; set; }
     }
 
-    private sealed class RankedDurationRow
+    private sealed class DayBucketRow
     {
-        public long Rank { get; set; }
+        public int Days { get; set; }
 
-        public double Days { get; set; }
+        public long Count { get; set; }
     }
 
     private sealed class GroupRow
