@@ -282,13 +282,13 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
 
     private static async Task<List<ReportCount>> ByThemeAsync(OuvidoriaDbContext db, ReportPlan plan, CancellationToken ct)
     {
-        var counts = new Dictionary<Guid, (string? Name, long Count)>();
+        var counts = new Dictionary<Guid, long>();
         void Add(IEnumerable<ThemeRow> rows)
         {
             foreach (var row in rows)
             {
                 var key = row.ThemeId ?? Guid.Empty;
-                counts[key] = (row.Name, counts.GetValueOrDefault(key).Count + row.Count);
+                counts[key] = counts.GetValueOrDefault(key) + row.Count;
             }
         }
 
@@ -298,10 +298,10 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             Add(await cells.Query<ThemeRow>(
                 db,
                 $"""
-                SELECT c."ThemeId" AS "ThemeId", t."Name" AS "Name", CAST(SUM(c."Registered") AS BIGINT) AS "Count"
-                FROM "ReportMonthCells" c LEFT JOIN "Themes" t ON t."Id" = c."ThemeId"
+                SELECT c."ThemeId" AS "ThemeId", CAST(SUM(c."Registered") AS BIGINT) AS "Count"
+                FROM "ReportMonthCells" c
                 WHERE {cellsWhere}
-                GROUP BY c."ThemeId", t."Name"
+                GROUP BY c."ThemeId"
                 """).ToListAsync(ct));
         }
 
@@ -311,16 +311,19 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             Add(await live.Query<ThemeRow>(
                 db,
                 $"""
-                SELECT m."ThemeId" AS "ThemeId", t."Name" AS "Name", COUNT(*) AS "Count"
-                FROM "Manifestations" m LEFT JOIN "Themes" t ON t."Id" = m."ThemeId"
+                SELECT m."ThemeId" AS "ThemeId", COUNT(*) AS "Count"
+                FROM "Manifestations" m
                 WHERE {liveWhere}
-                GROUP BY m."ThemeId", t."Name"
+                GROUP BY m."ThemeId"
                 """).ToListAsync(ct));
         }
 
-        return counts.Where(c => c.Value.Count > 0)
-            .OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.Name, StringComparer.Ordinal)
-            .Select(c => new ReportCount(c.Key == Guid.Empty ? string.Empty : c.Key.ToString(), c.Value.Name ?? ReportLabels.NoTheme, (int)c.Value.Count))
+        // The names of the few themes counted (a theme may have been deleted: "Sem temática" then).
+        var ids = counts.Keys.Where(k => k != Guid.Empty).ToList();
+        var names = await db.Themes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return counts.Where(c => c.Value > 0)
+            .Select(c => new ReportCount(c.Key == Guid.Empty ? string.Empty : c.Key.ToString(), names.GetValueOrDefault(c.Key) ?? ReportLabels.NoTheme, (int)c.Value))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -393,8 +396,6 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
     private sealed class ThemeRow
     {
         public Guid? ThemeId { get; set; }
-
-        public string? Name { get; set; }
 
         public long Count { get; set; }
     }
