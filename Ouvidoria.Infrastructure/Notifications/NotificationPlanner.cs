@@ -61,17 +61,26 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
     public async Task<int> PlanDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, Assignment assignment, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct)
     {
         var recipients = await TeamRecipientsAsync(db, assignment.UnitId, assignment.CollaboratorId, ct);
-        return await AddAsync(db, manifestation, passed ? EmailTemplates.DeadlinePassed : EmailTemplates.DeadlineNear, recipients, now, dedupKey, ct,
-            ("UNIDADE", await UnitNameAsync(db, assignment.UnitId, ct)),
-            ("PRAZO", Date(assignment.Deadline.DueAt)),
-            ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return await AddAsync(db, manifestation, UnitAlertKind(passed), recipients, now, dedupKey, ct,
+            UnitAlertValues(await UnitNameAsync(db, assignment.UnitId, ct), assignment.Deadline.DueAt, daysLeft));
     }
 
     /// <summary>The citizen's deadline (30+30 days) is near or past: the office is alerted, once per threshold.</summary>
     public async Task<int> PlanCitizenDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct) =>
-        await AddAsync(db, manifestation, passed ? EmailTemplates.CitizenDeadlinePassed : EmailTemplates.CitizenDeadlineNear, await OmbudsmanRecipientsAsync(db, ct), now, dedupKey, ct,
-            ("PRAZO", Date(manifestation.CitizenDeadline.DueAt)),
-            ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await AddAsync(db, manifestation, CitizenAlertKind(passed), await OmbudsmanRecipientsAsync(db, ct), now, dedupKey, ct,
+            CitizenAlertValues(manifestation.CitizenDeadline.DueAt, daysLeft));
+
+    internal static string UnitAlertKind(bool passed) => passed ? EmailTemplates.DeadlinePassed : EmailTemplates.DeadlineNear;
+
+    internal static string CitizenAlertKind(bool passed) => passed ? EmailTemplates.CitizenDeadlinePassed : EmailTemplates.CitizenDeadlineNear;
+
+    /// <summary>What a treatment's deadline alert says besides NUP, type and link.</summary>
+    internal static (string Key, string Value)[] UnitAlertValues(string unitName, DateTimeOffset dueAt, int daysLeft) =>
+        [("UNIDADE", unitName), .. CitizenAlertValues(dueAt, daysLeft)];
+
+    /// <summary>What a citizen-deadline alert says besides NUP, type and link.</summary>
+    internal static (string Key, string Value)[] CitizenAlertValues(DateTimeOffset dueAt, int daysLeft) =>
+        [("PRAZO", Date(dueAt)), ("DIAS", Math.Max(0, daysLeft).ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The ombudsman's free text only for the types whose content may travel (never for denúncias and comunicações).</summary>
     private static string Instructions(Manifestation m, Guid assignmentId) =>
@@ -92,18 +101,7 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
             return 0;
         }
 
-        var values = new Dictionary<string, string>
-        {
-            ["NUP"] = m.Nup.ToString(),
-            ["TIPO"] = m.Type.Label(),
-            ["LINK"] = new Uri(new Uri(_options.PortalUrl.EndsWith('/') ? _options.PortalUrl : _options.PortalUrl + "/"), $"manifestacoes/{m.Id}").ToString(),
-        };
-        foreach (var (name, value) in extra)
-        {
-            values[name] = value;
-        }
-
-        var rendered = EmailTemplates.Render(await templates.GetAsync(key, ct), values);
+        var rendered = EmailTemplates.Render(await templates.GetAsync(key, ct), Values(new AlertedManifestation(m.Id, m.Nup, m.Type), extra));
         var count = 0;
         foreach (var recipient in recipients)
         {
@@ -120,18 +118,34 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
         return count;
     }
 
+    /// <summary>The placeholders every e-mail of <paramref name="m"/> fills (NUP, type, link), plus <paramref name="extra"/>.</summary>
+    internal Dictionary<string, string> Values(AlertedManifestation m, params (string Key, string Value)[] extra)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["NUP"] = m.Nup.ToString(),
+            ["TIPO"] = m.Type.Label(),
+            ["LINK"] = new Uri(new Uri(_options.PortalUrl.EndsWith('/') ? _options.PortalUrl : _options.PortalUrl + "/"), $"manifestacoes/{m.Id}").ToString(),
+        };
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// A cache of the recipients, unit names and templates of deadline alerts, for planning those of
+    /// many manifestations at once (one sweep run): see <see cref="DeadlineAlertBook"/>.
+    /// </summary>
+    public DeadlineAlertBook StartDeadlineAlerts() => new(this, templates);
+
     /// <summary>The outbox's dedup key of one recipient of an alert queued once per <paramref name="dedupKey"/>.</summary>
     public static string RecipientKey(string dedupKey, string recipient) => $"{dedupKey}:{recipient.ToLowerInvariant()}";
 
-    /// <summary>Who <see cref="PlanDeadlineAlertAsync"/> alerts for a treatment (lets the sweep skip alerts already queued).</summary>
-    public static Task<IReadOnlyList<string>> DeadlineAlertRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct) =>
-        TeamRecipientsAsync(db, unitId, collaboratorId, ct);
-
-    /// <summary>Who <see cref="PlanCitizenDeadlineAlertAsync"/> alerts (the office).</summary>
-    public Task<IReadOnlyList<string>> CitizenDeadlineAlertRecipientsAsync(OuvidoriaDbContext db, CancellationToken ct) => OmbudsmanRecipientsAsync(db, ct);
-
-    /// <summary>The named collaborator; else the unit's alert address; else its active collaborators.</summary>
-    private static async Task<IReadOnlyList<string>> TeamRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct)
+    /// <summary>The named collaborator; else the unit's alert address; else its active collaborators (<see cref="DeadlineAlertBook.PrefetchAsync"/> is the same rule for many teams).</summary>
+    internal static async Task<IReadOnlyList<string>> TeamRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct)
     {
         if (collaboratorId is not null)
         {
@@ -149,7 +163,7 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
             .Select(u => u.Email!).ToListAsync(ct);
     }
 
-    private async Task<IReadOnlyList<string>> OmbudsmanRecipientsAsync(OuvidoriaDbContext db, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> OmbudsmanRecipientsAsync(OuvidoriaDbContext db, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(_options.OmbudsmanAddress))
         {
@@ -164,10 +178,10 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
     private static async Task<IReadOnlyList<string>> EmailsOfUsersAsync(OuvidoriaDbContext db, IReadOnlyList<string> userIds, CancellationToken ct) =>
         await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
 
-    private static async Task<string> UnitNameAsync(OuvidoriaDbContext db, Guid unitId, CancellationToken ct) =>
+    internal static async Task<string> UnitNameAsync(OuvidoriaDbContext db, Guid unitId, CancellationToken ct) =>
         await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "—";
 
-    private static string Date(DateTimeOffset at) => at.ToOffset(BrasiliaOffset).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Date(DateTimeOffset at) => at.ToOffset(BrasiliaOffset).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Where templates come from: the defaults, or the administrators' edited versions.</summary>

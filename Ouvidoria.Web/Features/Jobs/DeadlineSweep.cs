@@ -16,12 +16,18 @@ public sealed record CitizenDeadlineCandidate(Guid Id, DateTimeOffset DueAt);
 
 /// <summary>
 /// Finds unit treatments and citizen deadlines that are near (the configured thresholds) or past
-/// and queues one alert per deadline and threshold. Candidates come from partial indexes on the
-/// open rows' due dates (never a scan in memory), read as small projections; the alerts each one
-/// is due are compared with the outbox by their dedup keys (unique index, in batches), and only
-/// the manifestations still owed an alert are loaded. The dedup key of each alert (assignment or
-/// manifestation, due date, threshold, recipient) makes reruns — and other nodes — harmless, and
-/// an extension (a new due date) arms the thresholds again.
+/// and queues one alert per deadline, threshold and recipient. Candidates come from partial indexes
+/// on the open rows' due dates (never a scan in memory), read as small projections; the alerts each
+/// one is due are compared with the outbox by their dedup keys (unique index, in batches), and only
+/// the manifestations still owed an alert are read again. Those are handled in batches of
+/// <see cref="ManifestationBatch"/>: two set-based reads (the manifestations' NUP, type, status and
+/// citizen deadline; their open responsible treatments), the alerts planned from a
+/// <see cref="DeadlineAlertBook"/> (recipients, unit names and templates read once per run), and
+/// one SaveChanges — one transaction — per batch. The dedup key of each alert (assignment or
+/// manifestation, due date, threshold, recipient) makes reruns harmless, and an extension (a new
+/// due date) arms the thresholds again. Another node may queue the same alert between the check and
+/// the commit: the unique key then refuses the whole batch, which is rolled back and done again one
+/// manifestation per transaction, so nothing is lost or sent twice.
 /// </summary>
 public sealed class DeadlineSweep(
     IDbContextFactory<OuvidoriaDbContext> factory,
@@ -33,12 +39,16 @@ public sealed class DeadlineSweep(
     /// <summary>Dedup keys looked up per statement (well under SQLite's parameter limit).</summary>
     private const int KeyBatch = 500;
 
+    /// <summary>Manifestations owed an alert, planned and committed together (a few alerts each).</summary>
+    private const int ManifestationBatch = 500;
+
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
         // The administrators' thresholds (Jobs:AlertDaysBefore until they save the settings).
         var thresholds = (await settings.GetAsync(ct)).AlertDaysBefore.Where(d => d > 0).Distinct().Order().ToArray();
         var now = clock.GetUtcNow();
         var limit = now.AddDays(thresholds.Length == 0 ? 0 : thresholds[^1]);
+        var alerts = planner.StartDeadlineAlerts();
 
         List<UnitDeadlineCandidate> units;
         List<CitizenDeadlineCandidate> citizens;
@@ -47,13 +57,14 @@ public sealed class DeadlineSweep(
         {
             units = await CandidateAssignments(db, limit).ToListAsync(ct);
             citizens = await CandidateManifestations(db, limit).ToListAsync(ct);
-            owed = await OwedAlertsAsync(db, units, citizens, thresholds, now, ct);
+            await alerts.PrefetchAsync(db, units.Select(a => (a.UnitId, a.CollaboratorId)), office: citizens.Count > 0, ct);
+            owed = await OwedAlertsAsync(db, alerts, units, citizens, thresholds, now, ct);
         }
 
         var queued = 0;
-        foreach (var id in owed)
+        foreach (var batch in owed.Chunk(ManifestationBatch))
         {
-            queued += await SweepManifestationAsync(id, thresholds, now, ct);
+            queued += await SweepBatchAsync(batch, alerts, thresholds, now, ct);
         }
 
         if (queued > 0)
@@ -81,28 +92,20 @@ public sealed class DeadlineSweep(
     /// The manifestations with at least one alert not yet in the outbox: the keys each candidate is
     /// due (same recipients and keys as the planner) minus the keys already queued.
     /// </summary>
-    private async Task<List<Guid>> OwedAlertsAsync(
-        OuvidoriaDbContext db, List<UnitDeadlineCandidate> units, List<CitizenDeadlineCandidate> citizens, int[] thresholds, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<Guid>> OwedAlertsAsync(
+        OuvidoriaDbContext db, DeadlineAlertBook alerts, List<UnitDeadlineCandidate> units, List<CitizenDeadlineCandidate> citizens, int[] thresholds, DateTimeOffset now, CancellationToken ct)
     {
         var expected = new List<(Guid ManifestationId, string Key)>();
-        var teams = new Dictionary<(Guid, string?), IReadOnlyList<string>>();
         foreach (var a in units)
         {
-            if (Threshold(a.DueAt, thresholds, now) is not { } level)
+            if (Threshold(a.DueAt, thresholds, now) is { } level)
             {
-                continue;
+                var key = UnitKey(a.Id, a.DueAt, level);
+                expected.AddRange((await alerts.TeamRecipientsAsync(db, a.UnitId, a.CollaboratorId, ct)).Select(r => (a.ManifestationId, NotificationPlanner.RecipientKey(key, r))));
             }
-
-            if (!teams.TryGetValue((a.UnitId, a.CollaboratorId), out var recipients))
-            {
-                recipients = teams[(a.UnitId, a.CollaboratorId)] = await NotificationPlanner.DeadlineAlertRecipientsAsync(db, a.UnitId, a.CollaboratorId, ct);
-            }
-
-            var key = UnitKey(a.Id, a.DueAt, level);
-            expected.AddRange(recipients.Select(r => (a.ManifestationId, NotificationPlanner.RecipientKey(key, r))));
         }
 
-        var office = citizens.Count == 0 ? [] : await planner.CitizenDeadlineAlertRecipientsAsync(db, ct);
+        var office = citizens.Count == 0 ? [] : await alerts.OfficeRecipientsAsync(db, ct);
         foreach (var m in citizens)
         {
             if (Threshold(m.DueAt, thresholds, now) is { } level)
@@ -112,19 +115,88 @@ public sealed class DeadlineSweep(
             }
         }
 
+        var queued = await QueuedKeysAsync(db, expected.Select(e => e.Key), ct);
+        return expected.Where(e => !queued.Contains(e.Key)).Select(e => e.ManifestationId).Distinct().ToList();
+    }
+
+    /// <summary>Those of <paramref name="keys"/> already in the outbox (unique index, <see cref="KeyBatch"/> per statement).</summary>
+    private static async Task<HashSet<string>> QueuedKeysAsync(OuvidoriaDbContext db, IEnumerable<string> keys, CancellationToken ct)
+    {
         var queued = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in expected.Select(e => e.Key).Distinct().Chunk(KeyBatch))
+        foreach (var chunk in keys.Distinct().Chunk(KeyBatch))
         {
             queued.UnionWith(await db.EmailOutbox.AsNoTracking().Where(n => chunk.Contains(n.DedupKey!)).Select(n => n.DedupKey!).ToListAsync(ct));
         }
 
-        return expected.Where(e => !queued.Contains(e.Key)).Select(e => e.ManifestationId).Distinct().ToList();
+        return queued;
     }
 
     private static string UnitKey(Guid assignmentId, DateTimeOffset dueAt, int level) => $"deadline:{assignmentId:N}:{dueAt.UtcTicks}:{level}";
 
     private static string CitizenKey(Guid manifestationId, DateTimeOffset dueAt, int level) => $"citizen-deadline:{manifestationId:N}:{dueAt.UtcTicks}:{level}";
 
+    /// <summary>
+    /// The alerts still owed by the manifestations <paramref name="ids"/>, in one transaction; on a
+    /// conflict with another node (an alert it queued since the check) each manifestation is done
+    /// again on its own.
+    /// </summary>
+    private async Task<int> SweepBatchAsync(Guid[] ids, DeadlineAlertBook alerts, int[] thresholds, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            // Read-only and narrow: the alerts need the NUP, the type, the deadlines and the open treatments, nothing else.
+            var manifestations = await db.Manifestations.AsNoTracking().Where(m => ids.Contains(m.Id))
+                .Select(m => new { m.Id, m.Nup, m.Type, m.Status, CitizenDueAt = m.CitizenDeadline.DueAt })
+                .ToListAsync(ct);
+            var treatments = (await db.Assignments.AsNoTracking()
+                .Where(a => ids.Contains(a.ManifestationId) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)
+                .Select(a => new UnitDeadlineCandidate(a.Id, a.ManifestationId, a.UnitId, a.CollaboratorId, a.Deadline.DueAt))
+                .ToListAsync(ct)).ToLookup(a => a.ManifestationId);
+
+            var planned = new List<EmailNotification>();
+            foreach (var m in manifestations)
+            {
+                var subject = new AlertedManifestation(m.Id, m.Nup, m.Type);
+                foreach (var a in treatments[m.Id])
+                {
+                    if (Threshold(a.DueAt, thresholds, now) is { } level)
+                    {
+                        planned.AddRange(await alerts.UnitAlertAsync(db, subject, a.UnitId, a.CollaboratorId, a.DueAt, level == 0, DeadlinePolicy.DaysLeft(a.DueAt, now), UnitKey(a.Id, a.DueAt, level), now, ct));
+                    }
+                }
+
+                if (m.Status is ManifestationStatus.Registered or ManifestationStatus.InTriage or ManifestationStatus.InTreatment
+                    && Threshold(m.CitizenDueAt, thresholds, now) is { } citizenLevel)
+                {
+                    planned.AddRange(await alerts.CitizenAlertAsync(db, subject, m.CitizenDueAt, citizenLevel == 0, DeadlinePolicy.DaysLeft(m.CitizenDueAt, now), CitizenKey(m.Id, m.CitizenDueAt, citizenLevel), now, ct));
+                }
+            }
+
+            // Skips what is already queued, and a recipient listed twice.
+            var queued = await QueuedKeysAsync(db, planned.Select(n => n.DedupKey!), ct);
+            var fresh = planned.Where(n => queued.Add(n.DedupKey!)).ToList();
+            db.EmailOutbox.AddRange(fresh);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return fresh.Count;
+            }
+            catch (DbUpdateException)
+            {
+                // Another node queued one of these alerts since the check: the batch was rolled back as a whole.
+            }
+        }
+
+        var count = 0;
+        foreach (var id in ids)
+        {
+            count += await SweepManifestationAsync(id, thresholds, now, ct);
+        }
+
+        return count;
+    }
+
+    /// <summary>One manifestation's alerts in a transaction of their own (after a batch conflicted).</summary>
     private async Task<int> SweepManifestationAsync(Guid id, int[] thresholds, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
