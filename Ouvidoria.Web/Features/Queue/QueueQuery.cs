@@ -79,6 +79,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
     private static readonly Expression<Func<Manifestation, bool>> IsOpen = m => m.Status == ManifestationStatus.Registered
         || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment;
 
+    /// <summary>Answered, concluded or archived: the negation of <see cref="IsOpen"/>, written out so both databases compare constants.</summary>
     private static readonly Expression<Func<Manifestation, bool>> IsNoLongerOpen = m => m.Status != ManifestationStatus.Registered
         && m.Status != ManifestationStatus.InTriage && m.Status != ManifestationStatus.AwaitingComplement && m.Status != ManifestationStatus.InTreatment;
 
