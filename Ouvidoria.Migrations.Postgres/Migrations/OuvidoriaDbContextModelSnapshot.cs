@@ -399,9 +399,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex("CollaboratorId");
 
-                    b.HasIndex("UnitId", "Status");
-
                     b.HasIndex("ManifestationId", "UnitId", "CollaboratorId");
+
+                    b.HasIndex("UnitId", "Status", "Role", "ManifestationId");
 
                     b.ToTable("Assignments", (string)null);
                 });
@@ -832,7 +832,7 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("Status", "RegisteredAt");
+                    b.HasIndex("Status", "RegisteredAt", "Id");
 
                     b.HasIndex(new[] { "ComplementDueAt" }, "IX_Manifestations_AwaitingComplementDueAt")
                         .HasFilter("\"Status\" = 'AwaitingComplement'");

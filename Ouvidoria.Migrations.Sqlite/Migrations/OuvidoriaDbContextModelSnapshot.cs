@@ -390,9 +390,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CollaboratorId");
 
-                    b.HasIndex("UnitId", "Status");
-
                     b.HasIndex("ManifestationId", "UnitId", "CollaboratorId");
+
+                    b.HasIndex("UnitId", "Status", "Role", "ManifestationId");
 
                     b.ToTable("Assignments", (string)null);
                 });
@@ -823,7 +823,7 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ThemeId");
 
-                    b.HasIndex("Status", "RegisteredAt");
+                    b.HasIndex("Status", "RegisteredAt", "Id");
 
                     b.HasIndex(new[] { "ComplementDueAt" }, "IX_Manifestations_AwaitingComplementDueAt")
                         .HasFilter("\"Status\" = 'AwaitingComplement'");

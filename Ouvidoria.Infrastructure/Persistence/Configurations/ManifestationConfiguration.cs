@@ -75,7 +75,9 @@ internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Mani
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
 
-        builder.HasIndex(m => new { m.Status, m.RegisteredAt });
+        // Ends with the id: the queue's open count and page ids (status filter, oldest first, id as
+        // tie-breaker) read only this index, never the wide rows (ADR 0015).
+        builder.HasIndex(m => new { m.Status, m.RegisteredAt, m.Id });
         builder.HasIndex(m => m.RegisteredAt);
         builder.HasIndex(m => m.LastChangedAt);
         // The managers' report (ReportsQuery, AssistantUsageQuery): every column its aggregates read,
@@ -113,7 +115,8 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         });
         builder.Navigation(a => a.Deadline).IsRequired();
         builder.HasOne<Domain.Organization.OrganizationalUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.UnitId, a.Status });
+        // A unit's pending treatments (queue, home cards) read only this index (ADR 0015).
+        builder.HasIndex(a => new { a.UnitId, a.Status, a.Role, a.ManifestationId });
         // "Manifestations forwarded to this unit" (report unit filter, the unit's queue): an
         // index-only probe per manifestation (ADR 0015).
         builder.HasIndex(a => new { a.ManifestationId, a.UnitId, a.CollaboratorId });

@@ -19,13 +19,13 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
         app.WithAsync<QueueQuery, Result<QueuePage>>(q => q.ExecuteAsync(filter, actor, skip, take));
 
     /// <summary>Every row of the filter, page by page; checks the pages add up to the total.</summary>
-    private async Task<(List<QueueRow> Rows, int Total)> AllRowsAsync(QueueFilter filter, Actor actor)
+    private async Task<(List<QueueRow> Rows, int Total)> AllRowsAsync(QueueFilter filter, Actor actor, int pageSize = 100)
     {
         var rows = new List<QueueRow>();
         int total;
         do
         {
-            var result = await QueryAsync(filter, actor, rows.Count, 100);
+            var result = await QueryAsync(filter, actor, rows.Count, pageSize);
             Assert.True(result.IsSuccess, result.Error?.Message);
             total = result.Value.Total;
             if (result.Value.Items.Count == 0)
@@ -410,6 +410,64 @@ public abstract class QueueQueryTests(OuvidoriaAppFactory app)
 
         var row = Assert.Single(rows, r => r.Id == prepared.Id);
         Assert.Equal(ManifestationStatus.Concluded, row.Status);
+    }
+
+    [Fact]
+    public async Task QueueQuery_CollaboratorDefaultQueue_ManifestationWithTwoTreatmentsOfTheUnitAppearsOnce()
+    {
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var prepared = await app.PrepareForwardedAsync(unitA);
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        await app.WorkflowOkAsync(w => w.ForwardAsync(prepared.Id, unitA, AssignmentRole.Responsible, collaboratorA.UserId, "Com você.", ombudsman));
+
+        var (rows, total) = await AllRowsAsync(new QueueFilter { OpenOnly = true }, collaboratorA);
+        var byNup = await QueryAsync(new QueueFilter { OpenOnly = true, Nup = prepared.Nup }, collaboratorA);
+
+        Assert.Single(rows, r => r.Id == prepared.Id);
+        Assert.Equal(rows.Count, total);
+        Assert.Equal(1, byNup.Value.Total);
+        Assert.Equal(prepared.Id, Assert.Single(byNup.Value.Items).Id);
+    }
+
+    [Theory]
+    [InlineData(QueueSort.Oldest)]
+    [InlineData(QueueSort.Newest)]
+    [InlineData(QueueSort.Deadline)]
+    public async Task QueueQuery_CollaboratorDefaultQueue_IsOpenManifestationsOfTheUnitPlusItsPendingTreatmentsAcrossPages(QueueSort sort)
+    {
+        var unitA = await app.UnitIdAsync(DemoStaff.HealthUnit);
+        var ombudsman = await app.ActorAsync(DemoStaff.Ombudsman);
+        var collaboratorA = await app.ActorAsync(DemoStaff.HealthCollaborator);
+        // One of each side: open with a finalized treatment of the unit, answered with a reopened one.
+        var finalized = await app.PrepareForwardedAsync(unitA);
+        var finalizedAssignment = (await app.OpenOkAsync(finalized.Id, ombudsman, recordAccess: false)).Team.Single().Id;
+        await app.WorkflowOkAsync(w => w.FinalizeTreatmentAsync(finalized.Id, finalizedAssignment, collaboratorA));
+        var reopened = await app.PrepareForwardedAsync(unitA);
+        var reopenedAssignment = (await app.OpenOkAsync(reopened.Id, ombudsman, recordAccess: false)).Team.Single().Id;
+        await app.WorkflowOkAsync(w => w.FinalizeTreatmentAsync(reopened.Id, reopenedAssignment, collaboratorA));
+        await app.WorkflowOkAsync(w => w.AnswerAsync(reopened.Id, "Resposta conclusiva.", true, ombudsman));
+        await app.WorkflowOkAsync(w => w.ReopenTreatmentAsync(reopened.Id, reopenedAssignment, null, collaboratorA));
+        await using var db = app.CreateDbContext();
+        var expected = (await db.Manifestations.AsNoTracking().Include(m => m.Assignments).ToListAsync())
+            .Where(m => m.Assignments.Any(a => a.Includes(collaboratorA))
+                && (m.Status.IsOpen() || m.Assignments.Any(a => a.Includes(collaboratorA) && a.IsOpen && a.Role == AssignmentRole.Responsible)))
+            .Select(m => m.Id)
+            .ToHashSet();
+
+        var (rows, total) = await AllRowsAsync(new QueueFilter { OpenOnly = true, Sort = sort }, collaboratorA, pageSize: 7);
+
+        Assert.Contains(finalized.Id, expected);
+        Assert.Contains(reopened.Id, expected);
+        Assert.Equal(expected.Count, total);
+        Assert.Equal(expected.Order(), rows.Select(r => r.Id).Order());
+        var keys = sort switch
+        {
+            QueueSort.Oldest => rows.Select(r => r.RegisteredAt).ToList(),
+            QueueSort.Newest => rows.Select(r => r.RegisteredAt).Reverse().ToList(),
+            QueueSort.Deadline => rows.Select(r => r.DueAt).ToList(),
+        };
+        Assert.Equal(keys.Order(), keys);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Manifestations;
@@ -65,9 +66,22 @@ public sealed record QueuePage(IReadOnlyList<QueueRow> Items, int Total);
 /// only manifestations forwarded to them or their unit, with THEIR unit's deadline and the
 /// pseudonymized extract as preview; previews of denúncias and comunicações are never listed.
 /// </summary>
+/// <remarks>
+/// Three short statements instead of one wide one (docs/decisions/0015-scale-indexes.md): the
+/// pager's total and the page's ids over a narrow projection (id and sort key), which the
+/// database answers from indexes without reading the wide rows; then the page's 20 rows by id.
+/// </remarks>
 public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, TimeProvider clock)
 {
     public const int PreviewLength = 140;
+
+    /// <summary>Still owed an answer: <see cref="ManifestationStatusLabels.IsOpen"/> in the database.</summary>
+    private static readonly Expression<Func<Manifestation, bool>> IsOpen = m => m.Status == ManifestationStatus.Registered
+        || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment;
+
+    /// <summary>Answered, concluded or archived: the negation of <see cref="IsOpen"/>, written out so both databases compare constants.</summary>
+    private static readonly Expression<Func<Manifestation, bool>> IsNoLongerOpen = m => m.Status != ManifestationStatus.Registered
+        && m.Status != ManifestationStatus.InTriage && m.Status != ManifestationStatus.AwaitingComplement && m.Status != ManifestationStatus.InTreatment;
 
     public async Task<Result<QueuePage>> ExecuteAsync(QueueFilter filter, Actor actor, int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -76,42 +90,68 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             return Error.Forbidden();
         }
 
-        take = Math.Clamp(take, 1, 100);
-        skip = Math.Max(0, skip);
-        var now = clock.GetUtcNow();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Manifestations.AsNoTracking();
-
-        var isCollaborator = actor.IsCollaborator;
-        var isOmbudsman = actor.IsOmbudsman;
-        var mine = AssignmentFilters.Of(actor);
-        var pending = AssignmentFilters.PendingFor(actor);
-        // The default view of a unit (still owed an answer, no status chosen): its pending treatments,
-        // found through IX_Assignments_UnitId_Status, plus the open manifestations it takes part in.
-        // Same set as the general filters below, written so the database starts from the indexes
-        // instead of testing every manifestation of the office.
-        var unitOpenView = isCollaborator && filter.OpenOnly && filter.Status is null;
-        if (unitOpenView)
-        {
-            var pendingIds = db.Assignments.Where(pending).Select(a => a.ManifestationId);
-            query = query.Where(m => pendingIds.Contains(m.Id)
-                || ((m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage
-                    || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment)
-                    && m.Assignments.AsQueryable().Any(mine)));
-        }
-        else if (isCollaborator)
-        {
-            query = query.Where(m => m.Assignments.AsQueryable().Any(mine));
-        }
-
+        Nup? nup = null;
         if (!string.IsNullOrWhiteSpace(filter.Nup))
         {
-            if (!Nup.TryParse(filter.Nup, out var nup, out var error))
+            if (!Nup.TryParse(filter.Nup, out var parsed, out var error))
             {
                 return Error.Validation(error);
             }
 
-            query = query.Where(m => m.Nup == nup);
+            nup = parsed;
+        }
+
+        take = Math.Clamp(take, 1, 100);
+        skip = Math.Max(0, skip);
+        var now = clock.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var keys = Keys(db, filter, nup, actor, now);
+
+        var total = await keys.CountAsync(cancellationToken);
+        var ordered = filter.Sort switch
+        {
+            QueueSort.Oldest or QueueSort.Deadline => keys.OrderBy(k => k.SortKey).ThenBy(k => k.Id),
+            QueueSort.Newest => keys.OrderByDescending(k => k.SortKey).ThenByDescending(k => k.Id),
+        };
+        var ids = await ordered.Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken);
+        var items = await RowsAsync(db, ids, actor, now, cancellationToken);
+        return new QueuePage(items, total);
+    }
+
+    /// <summary>
+    /// The manifestations of the filter as (id, sort key). The default view of a unit (still owed an
+    /// answer, no status chosen) is its open manifestations plus its pending treatments on
+    /// manifestations no longer open (a treatment reopened after the answer): two disjoint sets,
+    /// each started from its own index, joined with UNION ALL. Written as one OR, neither database
+    /// can start from an index (PostgreSQL filters every manifestation).
+    /// </summary>
+    private static IQueryable<QueueKey> Keys(OuvidoriaDbContext db, QueueFilter filter, Nup? nup, Actor actor, DateTimeOffset now)
+    {
+        var manifestations = db.Manifestations.AsNoTracking();
+        if (!actor.IsCollaborator)
+        {
+            return Project(Filter(filter.OpenOnly && filter.Status is null ? manifestations.Where(IsOpen) : manifestations, filter, nup, actor, now), filter.Sort, actor);
+        }
+
+        var mine = AssignmentFilters.Of(actor);
+        if (!filter.OpenOnly || filter.Status is not null)
+        {
+            return Project(Filter(manifestations.Where(m => m.Assignments.AsQueryable().Any(mine)), filter, nup, actor, now), filter.Sort, actor);
+        }
+
+        var pending = db.Assignments.Where(AssignmentFilters.PendingFor(actor)).Select(a => a.ManifestationId);
+        var open = manifestations.Where(IsOpen).Where(m => m.Assignments.AsQueryable().Any(mine));
+        var reopened = manifestations.Where(IsNoLongerOpen).Where(m => pending.Contains(m.Id));
+        return Project(Filter(open, filter, nup, actor, now), filter.Sort, actor)
+            .Concat(Project(Filter(reopened, filter, nup, actor, now), filter.Sort, actor));
+    }
+
+    /// <summary>The filters of the screen other than the view (who sees what, still owed an answer).</summary>
+    private static IQueryable<Manifestation> Filter(IQueryable<Manifestation> query, QueueFilter filter, Nup? nup, Actor actor, DateTimeOffset now)
+    {
+        if (nup is { } value)
+        {
+            query = query.Where(m => m.Nup == value);
         }
 
         if (filter.Type is { } type)
@@ -122,14 +162,6 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         if (filter.Status is { } status)
         {
             query = query.Where(m => m.Status == status);
-        }
-        else if (filter.OpenOnly && !unitOpenView)
-        {
-            // Open = still owed an answer; for a unit also a treatment of its own reopened after the
-            // answer (an unresolved demand it must report on).
-            query = query.Where(m => m.Status == ManifestationStatus.Registered || m.Status == ManifestationStatus.InTriage
-                || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment
-                || (isCollaborator && m.Assignments.AsQueryable().Any(pending)));
         }
 
         if (filter.UnitId is { } filterUnit)
@@ -146,59 +178,63 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         {
             // Overdue = the deadline that binds the viewer has passed while it still runs: for a unit,
             // one of its open responsible treatments; for the office, the citizen's (not while suspended).
-            query = isCollaborator
+            query = actor.IsCollaborator
                 ? query.Where(m => m.Assignments.AsQueryable().Any(AssignmentFilters.OverdueFor(actor, now)))
-                : query.Where(m => m.CitizenDeadline.DueAt < now && m.ClockPausedAt == null && (m.Status == ManifestationStatus.Registered
-                    || m.Status == ManifestationStatus.InTriage || m.Status == ManifestationStatus.AwaitingComplement || m.Status == ManifestationStatus.InTreatment));
+                : query.Where(IsOpen).Where(m => m.CitizenDeadline.DueAt < now && m.ClockPausedAt == null);
         }
 
-        // The deadline that matters to the viewer: the unit's open responsible treatment for
-        // collaborators (as Manifestation.DeadlineFor), the citizen's otherwise.
-        var rows = query.Select(m => new
-        {
-            m.Id,
-            m.Nup,
-            m.Type,
-            m.Status,
-            m.RegisteredAt,
-            DueAt = isCollaborator
-                ? m.Assignments.AsQueryable().Where(pending).Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
-                : m.CitizenDeadline.DueAt,
-            // Both deadlines everywhere: the citizen's for units, the earliest open unit deadline for the office.
-            OtherDueAt = isCollaborator
-                ? (DateTimeOffset?)m.CitizenDeadline.DueAt
-                : m.Assignments.AsQueryable().Where(a => a.Role == AssignmentRole.Responsible && a.Status == TreatmentStatus.Open).Min(a => (DateTimeOffset?)a.Deadline.DueAt),
-            // Only the ombudsman reads the citizen's own words; everyone else the pseudonymized extract.
-            PreviewSource = isOmbudsman ? m.Description : m.Extract,
-            ClockPaused = m.ClockPausedAt != null,
-        });
+        return query;
+    }
 
-        var total = await rows.CountAsync(cancellationToken);
-        rows = filter.Sort switch
+    /// <summary>Id and sort key only: the count and the page's ids read no wide row.</summary>
+    private static IQueryable<QueueKey> Project(IQueryable<Manifestation> query, QueueSort sort, Actor actor)
+    {
+        if (sort != QueueSort.Deadline)
         {
-            QueueSort.Oldest => rows.OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id),
-            QueueSort.Deadline => rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id),
-            QueueSort.Newest => rows.OrderByDescending(r => r.RegisteredAt).ThenBy(r => r.Id),
-        };
+            return query.Select(m => new QueueKey { Id = m.Id, SortKey = m.RegisteredAt });
+        }
 
-        var page = await rows.Skip(skip).Take(take)
-            .Select(r => new
+        // The deadline that matters to the viewer (see RowsAsync).
+        var pending = AssignmentFilters.PendingFor(actor);
+        return actor.IsCollaborator
+            ? query.Select(m => new QueueKey { Id = m.Id, SortKey = m.Assignments.AsQueryable().Where(pending).Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt })
+            : query.Select(m => new QueueKey { Id = m.Id, SortKey = m.CitizenDeadline.DueAt });
+    }
+
+    /// <summary>The page's rows, in the order of <paramref name="ids"/>.</summary>
+    private static async Task<List<QueueRow>> RowsAsync(OuvidoriaDbContext db, List<Guid> ids, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var isCollaborator = actor.IsCollaborator;
+        var isOmbudsman = actor.IsOmbudsman;
+        var pending = AssignmentFilters.PendingFor(actor);
+        var page = await db.Manifestations.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .Select(m => new
             {
-                r.Id,
-                r.Nup,
-                r.Type,
-                r.Status,
-                r.RegisteredAt,
-                r.DueAt,
-                r.OtherDueAt,
-                r.ClockPaused,
-                Preview = r.Type == ManifestationType.Denunciation || r.Type == ManifestationType.Communication || r.PreviewSource == null
+                m.Id,
+                m.Nup,
+                m.Type,
+                m.Status,
+                m.RegisteredAt,
+                // The deadline that matters to the viewer: the unit's open responsible treatment for
+                // collaborators (as Manifestation.DeadlineFor), the citizen's otherwise.
+                DueAt = isCollaborator
+                    ? m.Assignments.AsQueryable().Where(pending).Min(a => (DateTimeOffset?)a.Deadline.DueAt) ?? m.CitizenDeadline.DueAt
+                    : m.CitizenDeadline.DueAt,
+                // Both deadlines everywhere: the citizen's for units, the earliest open unit deadline for the office.
+                OtherDueAt = isCollaborator
+                    ? (DateTimeOffset?)m.CitizenDeadline.DueAt
+                    : m.Assignments.AsQueryable().Where(a => a.Role == AssignmentRole.Responsible && a.Status == TreatmentStatus.Open).Min(a => (DateTimeOffset?)a.Deadline.DueAt),
+                ClockPaused = m.ClockPausedAt != null,
+                // Only the ombudsman reads the citizen's own words; everyone else the pseudonymized extract.
+                Preview = m.Type == ManifestationType.Denunciation || m.Type == ManifestationType.Communication
                     ? null
-                    : r.PreviewSource.Substring(0, PreviewLength + 1),
+                    : isOmbudsman
+                        ? m.Description.Substring(0, PreviewLength + 1)
+                        : m.Extract == null ? null : m.Extract.Substring(0, PreviewLength + 1),
             })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        var ids = page.Select(p => p.Id).ToList();
         var units = await db.Assignments.AsNoTracking()
             .Where(a => ids.Contains(a.ManifestationId) && a.Role == AssignmentRole.Responsible)
             .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.ManifestationId, u.Name })
@@ -206,7 +242,7 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         var unitsByManifestation = units.GroupBy(u => u.ManifestationId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Distinct().Order()));
 
-        var items = page.Select(p => new QueueRow(
+        return ids.Where(page.ContainsKey).Select(id => page[id]).Select(p => new QueueRow(
             p.Id,
             p.Nup.ToString(),
             p.Type,
@@ -223,6 +259,13 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             OtherDueLabel = p.OtherDueAt is null ? null : isCollaborator ? "cidadão" : "unidade",
         })
             .ToList();
-        return new QueuePage(items, total);
+    }
+
+    /// <summary>A manifestation of the filter and the key it sorts by.</summary>
+    private sealed class QueueKey
+    {
+        public Guid Id { get; init; }
+
+        public DateTimeOffset SortKey { get; init; }
     }
 }
