@@ -215,9 +215,17 @@ internal static class ScaleBenchmark
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(storage))
+            try
             {
-                Directory.Delete(storage, recursive: true);
+                if (Directory.Exists(storage))
+                {
+                    Directory.Delete(storage, recursive: true);
+                }
+            }
+            catch (IOException e)
+            {
+                // The mail pickup folder may still be written by the host's dispatcher as it stops.
+                Console.Error.WriteLine($"temporary folder {storage} not fully deleted: {e.Message}");
             }
         }
     }
