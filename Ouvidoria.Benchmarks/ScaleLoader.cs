@@ -37,7 +37,13 @@ internal sealed record ScaleAssignment(
     DateTimeOffset AssignedAt,
     DateTimeOffset? FinalizedAt,
     DateTimeOffset DueAt,
-    bool DeadlineExtended);
+    bool DeadlineExtended,
+    DateTimeOffset ManifestationRegisteredAt,
+    bool ManifestationOpen)
+{
+    /// <summary>As <see cref="Assignment.InQueue"/> derives it.</summary>
+    public bool InQueue => ManifestationOpen || (Status == TreatmentStatus.Open && Role == AssignmentRole.Responsible);
+}
 
 /// <summary>
 /// Generates a realistic office history (five years, ~550 registrations a day, most concluded, a
@@ -58,6 +64,7 @@ internal static class ScaleLoader
     private static readonly string[] AssignmentColumns =
     [
         "Id", "ManifestationId", "UnitId", "Role", "Status", "AssignedAt", "FinalizedAt", "DueAt", "DeadlineExtended",
+        "ManifestationRegisteredAt", "ManifestationOpen", "InQueue",
     ];
 
     public static IEnumerable<(ScaleManifestation Manifestation, List<ScaleAssignment> Assignments)> Generate(
@@ -131,7 +138,7 @@ internal static class ScaleLoader
                     var open = status == ManifestationStatus.InTreatment && (a == 0 || random.NextDouble() < 0.6);
                     DateTimeOffset? finalizedAt = open ? null : Min(assignedAt.AddDays(1 + (random.NextDouble() * 18)), answeredAt ?? now.AddMinutes(-1));
                     assignments.Add(new ScaleAssignment(Guid.CreateVersion7(assignedAt), id, Unit(random, units), AssignmentRole.Responsible,
-                        open ? TreatmentStatus.Open : TreatmentStatus.Finalized, assignedAt, finalizedAt, due, extended));
+                        open ? TreatmentStatus.Open : TreatmentStatus.Finalized, assignedAt, finalizedAt, due, extended, registeredAt, status.IsOpen()));
                 }
 
                 if (random.NextDouble() < 0.08)
@@ -139,7 +146,7 @@ internal static class ScaleLoader
                     var assignedAt = registeredAt.AddDays(Math.Min(1, age.TotalDays * 0.5));
                     assignments.Add(new ScaleAssignment(Guid.CreateVersion7(assignedAt), id, Unit(random, units), AssignmentRole.Observer,
                         status == ManifestationStatus.InTreatment ? TreatmentStatus.Open : TreatmentStatus.Finalized, assignedAt,
-                        status == ManifestationStatus.InTreatment ? null : answeredAt, assignedAt.AddDays(DeadlinePolicy.UnitAnswerDays), false));
+                        status == ManifestationStatus.InTreatment ? null : answeredAt, assignedAt.AddDays(DeadlinePolicy.UnitAnswerDays), false, registeredAt, status.IsOpen()));
                 }
             }
 
@@ -311,7 +318,7 @@ internal static class ScaleLoader
     private static object?[] SqliteValues(ScaleAssignment a) =>
     [
         Text(a.Id), Text(a.ManifestationId), Text(a.UnitId), a.Role.ToString(), a.Status.ToString(), Ticks(a.AssignedAt), Ticks(a.FinalizedAt),
-        Ticks(a.DueAt), a.DeadlineExtended ? 1 : 0,
+        Ticks(a.DueAt), a.DeadlineExtended ? 1 : 0, Ticks(a.ManifestationRegisteredAt), a.ManifestationOpen ? 1 : 0, a.InQueue ? 1 : 0,
     ];
 
     public static async Task<(int Manifestations, int Assignments)> LoadPostgresAsync(string connectionString, IEnumerable<(ScaleManifestation, List<ScaleAssignment>)> rows)
@@ -373,6 +380,9 @@ internal static class ScaleLoader
                 await WriteNullableAsync(writer, a.FinalizedAt, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(a.DueAt, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync(a.DeadlineExtended, NpgsqlDbType.Boolean);
+                await writer.WriteAsync(a.ManifestationRegisteredAt, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(a.ManifestationOpen, NpgsqlDbType.Boolean);
+                await writer.WriteAsync(a.InQueue, NpgsqlDbType.Boolean);
             }
 
             await writer.CompleteAsync();

@@ -24,15 +24,20 @@ public enum TreatmentStatus
 /// </summary>
 public sealed class Assignment
 {
+    private TreatmentStatus _status;
+    private bool _manifestationOpen;
+
     private Assignment()
     {
         Deadline = null!;
     }
 
-    internal Assignment(Guid manifestationId, Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, DateTimeOffset now, int answerDays)
+    internal Assignment(Guid manifestationId, DateTimeOffset manifestationRegisteredAt, bool manifestationOpen, Guid unitId, AssignmentRole role, string? collaboratorId, string? collaboratorName, string? instructions, DateTimeOffset now, int answerDays)
     {
         Id = Guid.NewGuid();
         ManifestationId = manifestationId;
+        ManifestationRegisteredAt = manifestationRegisteredAt;
+        _manifestationOpen = manifestationOpen;
         UnitId = unitId;
         Role = role;
         CollaboratorId = collaboratorId;
@@ -56,7 +61,41 @@ public sealed class Assignment
 
     public AssignmentRole Role { get; private set; }
 
-    public TreatmentStatus Status { get; private set; }
+    public TreatmentStatus Status
+    {
+        get => _status;
+        private set
+        {
+            _status = value;
+            InQueue = ComputeInQueue();
+        }
+    }
+
+    /// <summary>
+    /// Whether the manifestation is still owed an answer (<see cref="ManifestationStatusLabels.IsOpen"/>):
+    /// a copy of its status the aggregate keeps on every save (<see cref="Manifestation.Status"/>).
+    /// </summary>
+    public bool ManifestationOpen
+    {
+        get => _manifestationOpen;
+        internal set
+        {
+            _manifestationOpen = value;
+            InQueue = ComputeInQueue();
+        }
+    }
+
+    /// <summary>When the manifestation was registered (never changes): the unit's queue sorts by it without reading the manifestations.</summary>
+    public DateTimeOffset ManifestationRegisteredAt { get; private set; }
+
+    /// <summary>
+    /// Whether the unit's default queue ("still owed an answer") lists the manifestation through
+    /// this treatment: the manifestation is still open, or this responsible treatment still is (a
+    /// treatment reopened after the answer). Derived from <see cref="Status"/>, <see cref="Role"/>
+    /// and <see cref="ManifestationOpen"/> whenever one changes; stored so that the queue of a
+    /// unit reads one small partial index (docs/decisions/0015-scale-indexes.md).
+    /// </summary>
+    public bool InQueue { get; private set; }
 
     /// <summary>The ombudsman's instructions, shown in the forwarding alert.</summary>
     public string? Instructions { get; private set; }
@@ -83,6 +122,8 @@ public sealed class Assignment
     public bool HasPendingExtensionRequest => ExtensionRequestedAt is not null;
 
     public bool IsOpen => Status == TreatmentStatus.Open;
+
+    private bool ComputeInQueue() => _manifestationOpen || (_status == TreatmentStatus.Open && Role == AssignmentRole.Responsible);
 
     /// <summary>Whether <paramref name="actor"/> is a member of this assignment (its unit or its named collaborator).</summary>
     public bool Includes(Actor actor) =>

@@ -13,6 +13,7 @@ public sealed partial class Manifestation
     public const int MaxDescriptionLength = 20_000;
 
     private readonly List<Assignment> _assignments = [];
+    private ManifestationStatus _status;
     private readonly List<TreatmentMessage> _messages = [];
     private readonly List<CitizenAnswer> _answers = [];
     private readonly List<HistoryEntry> _history = [];
@@ -49,7 +50,19 @@ public sealed partial class Manifestation
     /// <summary>"Observação do órgão": internal, never shown to the citizen nor to units.</summary>
     public string? InternalNote { get; private set; }
 
-    public ManifestationStatus Status { get; private set; }
+    /// <summary>Kept on every treatment too (<see cref="Assignment.ManifestationOpen"/>): the units' queues read it from their own index.</summary>
+    public ManifestationStatus Status
+    {
+        get => _status;
+        private set
+        {
+            _status = value;
+            foreach (var assignment in _assignments)
+            {
+                assignment.ManifestationOpen = value.IsOpen();
+            }
+        }
+    }
 
     /// <summary>Null for an anonymous manifestation (a comunicação).</summary>
     public Requester? Requester { get; private set; }
@@ -311,7 +324,7 @@ public sealed partial class Manifestation
         }
 
         TextLimits.Check(instructions, TextLimits.Instructions, "As instruções");
-        var assignment = new Assignment(Id, unitId, role, collaboratorId, collaboratorName, instructions, now, terms.EnsureValid().UnitAnswerDays);
+        var assignment = new Assignment(Id, RegisteredAt, Status.IsOpen(), unitId, role, collaboratorId, collaboratorName, instructions, now, terms.EnsureValid().UnitAnswerDays);
         _assignments.Add(assignment);
         Status = ManifestationStatus.InTreatment;
         var who = collaboratorName is null ? string.Empty : $" ({collaboratorName})";

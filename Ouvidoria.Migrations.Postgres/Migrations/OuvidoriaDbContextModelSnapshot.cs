@@ -367,12 +367,21 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FinalizedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("InQueue")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ManifestationOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ManifestationRegisteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NotAptReason")
                         .HasMaxLength(2000)
@@ -402,6 +411,12 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex("ManifestationId", "UnitId", "CollaboratorId");
 
                     b.HasIndex("UnitId", "Status", "Role", "ManifestationId");
+
+                    b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
+                        .HasFilter("\"InQueue\"");
+
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
+                        .HasFilter("\"InQueue\"");
 
                     b.ToTable("Assignments", (string)null);
                 });

@@ -358,12 +358,21 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.Property<long?>("FinalizedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("InQueue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ManifestationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManifestationOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManifestationRegisteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NotAptReason")
                         .HasMaxLength(2000)
@@ -393,6 +402,12 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasIndex("ManifestationId", "UnitId", "CollaboratorId");
 
                     b.HasIndex("UnitId", "Status", "Role", "ManifestationId");
+
+                    b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
+                        .HasFilter("\"InQueue\"");
+
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
+                        .HasFilter("\"InQueue\"");
 
                     b.ToTable("Assignments", (string)null);
                 });

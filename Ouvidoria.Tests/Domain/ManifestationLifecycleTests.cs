@@ -1076,6 +1076,49 @@ public sealed class ManifestationLifecycleTests
         }
     }
 
+    public static TheoryData<Operation, ManifestationStatus> LegalTransitions()
+    {
+        var data = new TheoryData<Operation, ManifestationStatus>();
+        foreach (var operation in Enum.GetValues<Operation>())
+        {
+            foreach (var status in AllowedStatuses(operation))
+            {
+                data.Add(operation, status);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Whatever a legal transition changes, each treatment's copies for the units' queue
+    /// (<see cref="Assignment.ManifestationOpen"/>, <see cref="Assignment.InQueue"/>) still agree with
+    /// the aggregate (AssignmentQueueFlagTests has the step-by-step cases).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LegalTransitions))]
+    public void Transition_Legal_KeepsEachTreatmentsQueueCopiesInStep(Operation operation, ManifestationStatus status)
+    {
+        var m = BuildForIllegalTransition(status, operation);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        try
+        {
+            Apply(operation, m, Ombudsman);
+        }
+        catch (DomainException)
+        {
+            // A rule other than the status refused it (e.g. nothing to reopen): the state is unchanged.
+        }
+
+        Assert.All(m.Assignments, a =>
+        {
+            Assert.Equal(m.Status.IsOpen(), a.ManifestationOpen);
+            Assert.Equal(m.Status.IsOpen() || (a.IsOpen && a.Role == AssignmentRole.Responsible), a.InQueue);
+            Assert.Equal(m.RegisteredAt, a.ManifestationRegisteredAt);
+        });
+    }
+
     public static TheoryData<Operation, string> OmbudsmanOnlyOperationsByOthers()
     {
         Operation[] ombudsmanOnly =

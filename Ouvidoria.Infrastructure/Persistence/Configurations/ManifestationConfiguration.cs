@@ -121,6 +121,12 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         // index-only probe per manifestation (ADR 0015).
         builder.HasIndex(a => new { a.ManifestationId, a.UnitId, a.CollaboratorId });
         builder.HasIndex(a => a.CollaboratorId);
+        // The default queue of a unit and of a named collaborator ("still owed an answer"): only the
+        // treatments that list their manifestation there, already in the queue's order, so that the
+        // pager's total and the page's ids never read the manifestations (ADR 0015). InQueue is also a
+        // column of the index so that SQLite sees it covers the query (a partial index's WHERE alone does not).
+        builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_UnitQueue").HasFilter("\"InQueue\"");
+        builder.HasIndex(a => new { a.CollaboratorId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_CollaboratorQueue").HasFilter("\"InQueue\"");
     }
 }
 

@@ -73,6 +73,9 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
     /// <summary>Armed by concurrency tests to make two saves race deterministically.</summary>
     public SaveRendezvous Rendezvous { get; } = new();
 
+    /// <summary>Records the app's queries while a test listens (plan and shape checks).</summary>
+    public CommandRecorder Commands { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
         if (Database == TestDatabase.Postgres)
@@ -152,7 +155,7 @@ public abstract class OuvidoriaAppFactory : WebApplicationFactory<Program>, IAsy
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(Rendezvous);
-            services.ConfigureDbContext<OuvidoriaDbContext>((_, options) => options.AddInterceptors(Rendezvous), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<OuvidoriaDbContext>((_, options) => options.AddInterceptors(Rendezvous, Commands), ServiceLifetime.Singleton);
         });
     }
 

@@ -121,9 +121,11 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
     /// <summary>
     /// The manifestations of the filter as (id, sort key). The default view of a unit (still owed an
     /// answer, no status chosen) is its open manifestations plus its pending treatments on
-    /// manifestations no longer open (a treatment reopened after the answer): two disjoint sets,
-    /// each started from its own index, joined with UNION ALL. Written as one OR, neither database
-    /// can start from an index (PostgreSQL filters every manifestation).
+    /// manifestations no longer open (a treatment reopened after the answer): exactly the
+    /// manifestations of its treatments flagged <see cref="Assignment.InQueue"/>, which the aggregate
+    /// keeps on every save. That set is read from the small partial indexes of those treatments
+    /// (<see cref="QueuedFor"/>), already carrying the registration date the default order needs,
+    /// so the pager's total and the page's ids of a unit's queue read no manifestation at all.
     /// </summary>
     private static IQueryable<QueueKey> Keys(OuvidoriaDbContext db, QueueFilter filter, Nup? nup, Actor actor, DateTimeOffset now)
     {
@@ -133,17 +135,44 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             return Project(Filter(filter.OpenOnly && filter.Status is null ? manifestations.Where(IsOpen) : manifestations, filter, nup, actor, now), filter.Sort, actor);
         }
 
-        var mine = AssignmentFilters.Of(actor);
         if (!filter.OpenOnly || filter.Status is not null)
         {
+            var mine = AssignmentFilters.Of(actor);
             return Project(Filter(manifestations.Where(m => m.Assignments.AsQueryable().Any(mine)), filter, nup, actor, now), filter.Sort, actor);
         }
 
-        var pending = db.Assignments.Where(AssignmentFilters.PendingFor(actor)).Select(a => a.ManifestationId);
-        var open = manifestations.Where(IsOpen).Where(m => m.Assignments.AsQueryable().Any(mine));
-        var reopened = manifestations.Where(IsNoLongerOpen).Where(m => pending.Contains(m.Id));
-        return Project(Filter(open, filter, nup, actor, now), filter.Sort, actor)
-            .Concat(Project(Filter(reopened, filter, nup, actor, now), filter.Sort, actor));
+        var queued = QueuedFor(db, actor);
+        var narrowed = nup is not null || filter.Type is not null || filter.UnitId is not null || filter.Resolved is not null || filter.OverdueOnly;
+        if (!narrowed && filter.Sort != QueueSort.Deadline)
+        {
+            return queued;
+        }
+
+        var ids = queued.Select(k => k.Id);
+        return Project(Filter(manifestations.Where(m => ids.Contains(m.Id)), filter, nup, actor, now), filter.Sort, actor);
+    }
+
+    /// <summary>
+    /// The manifestations in the default queue of a collaborator (see <see cref="Keys"/>), as (id,
+    /// registration): their unit's treatments and those named to them, each from its own partial
+    /// index (IX_Assignments_UnitQueue, IX_Assignments_CollaboratorQueue), without duplicates
+    /// (two treatments of one unit list their manifestation once). Written as one OR, neither
+    /// database could start from both indexes.
+    /// </summary>
+    private static IQueryable<QueueKey> QueuedFor(OuvidoriaDbContext db, Actor actor)
+    {
+        var unitId = actor.UnitId;
+        var userId = actor.UserId;
+        var assignments = db.Assignments.AsNoTracking().Where(a => a.InQueue);
+        var byUnit = unitId is null ? null : assignments.Where(a => a.UnitId == unitId).Select(a => new QueueKey { Id = a.ManifestationId, SortKey = a.ManifestationRegisteredAt });
+        var byName = userId is null ? null : assignments.Where(a => a.CollaboratorId == userId).Select(a => new QueueKey { Id = a.ManifestationId, SortKey = a.ManifestationRegisteredAt });
+        return (byUnit, byName) switch
+        {
+            ({ } unit, { } named) => unit.Union(named),
+            ({ } unit, null) => unit.Distinct(),
+            (null, { } named) => named.Distinct(),
+            _ => assignments.Where(a => false).Select(a => new QueueKey { Id = a.ManifestationId, SortKey = a.ManifestationRegisteredAt }),
+        };
     }
 
     /// <summary>The filters of the screen other than the view (who sees what, still owed an answer).</summary>
