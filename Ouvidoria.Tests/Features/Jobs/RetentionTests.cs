@@ -4,6 +4,7 @@ using Ouvidoria.Domain.Common;
 using Ouvidoria.Domain.Integration;
 using Ouvidoria.Domain.Manifestations;
 using Ouvidoria.Infrastructure.Integration;
+using Ouvidoria.Infrastructure.Jobs;
 using Ouvidoria.Infrastructure.Storage;
 using Ouvidoria.Infrastructure.WhatsApp.Store;
 using Ouvidoria.Tests.Support;
@@ -123,6 +124,29 @@ public abstract class RetentionTests(OuvidoriaAppFactory app)
 
         var again = await RunAsync();
         Assert.Equal((0, 0, 0), (again.Conversations, again.ChannelRows, again.IdempotencyRecords));
+    }
+
+    [Fact]
+    public async Task Retention_JobRuns_OlderThan90DaysDeleted_ButTheLatestRunOfEachJobIsKept()
+    {
+        var now = app.Clock.GetUtcNow();
+        var (busy, idle) = ($"busy-{Guid.NewGuid():N}"[..20], $"idle-{Guid.NewGuid():N}"[..20]);
+        JobRun Run(string job, int daysAgo) => new(job, Guid.NewGuid().ToString("N"), null, "node-a", now.AddDays(-daysAgo));
+        await using (var db = app.CreateDbContext())
+        {
+            // A job that runs often, and one that last ran long ago (paused): its only run stays on the dashboard.
+            db.JobRuns.AddRange(Run(busy, 200), Run(busy, 91), Run(busy, 89), Run(busy, 1), Run(idle, 300));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await RunAsync();
+
+        Assert.Equal(2, result.JobRuns);
+        await using var check = app.CreateDbContext();
+        var left = (await check.JobRuns.AsNoTracking().Where(r => r.Job == busy || r.Job == idle).ToListAsync())
+            .Select(r => (r.Job, DaysAgo: (int)Math.Round((now - r.StartedAt).TotalDays))).Order().ToList();
+        Assert.Equal([(busy, 1), (busy, 89), (idle, 300)], left);
+        Assert.Equal(0, (await RunAsync()).JobRuns);
     }
 
     private static (int Cases, int Files) Purged(RetentionResult r) => (r.CasesPurged, r.FilesDeleted);

@@ -30,7 +30,7 @@ public static class JobCatalog
     };
 
     public static readonly JobDefinition Retention = new("retention", "Retenção de dados",
-        "Descarta conversas inativas do assistente, registros antigos do canal WhatsApp, chaves de idempotência da API com mais de 24 h e, se configurado, anexos de casos encerrados (nunca os de demandas não resolvidas).")
+        "Descarta conversas inativas do assistente, registros antigos do canal WhatsApp, chaves de idempotência da API com mais de 24 h, registros de execução das tarefas com mais de 90 dias e, se configurado, anexos de casos encerrados (nunca os de demandas não resolvidas).")
     {
         CreateDetail = d => JobBuilder.Create<RetentionJob>().WithIdentity(KeyOf(d)).WithDescription(d.Name).Build(),
     };
@@ -107,7 +107,7 @@ public sealed class RetentionJob(Retention retention, JobRunLog log) : IJob
         await log.RunAsync(context, JobCatalog.Retention.Key, async token =>
         {
             var r = await retention.RunAsync(token);
-            return $"{r.Conversations} conversa(s), {r.ChannelRows} registro(s) do canal, {r.IdempotencyRecords} chave(s) de idempotência da API, {r.FilesDeleted} anexo(s) de {r.CasesPurged} caso(s) encerrado(s) eliminados.";
+            return $"{r.Conversations} conversa(s), {r.ChannelRows} registro(s) do canal, {r.IdempotencyRecords} chave(s) de idempotência da API, {r.FilesDeleted} anexo(s) de {r.CasesPurged} caso(s) encerrado(s) e {r.JobRuns} registro(s) antigo(s) de execução de tarefas eliminados.";
         }, ct);
 }
 

@@ -9,13 +9,14 @@ using Ouvidoria.Web.Features.Manifestations;
 
 namespace Ouvidoria.Web.Features.Jobs;
 
-public sealed record RetentionResult(int Conversations, int ChannelRows, int CasesPurged, int FilesDeleted, int IdempotencyRecords);
+public sealed record RetentionResult(int Conversations, int ChannelRows, int CasesPurged, int FilesDeleted, int IdempotencyRecords, int JobRuns = 0);
 
 /// <summary>
 /// Data is kept only as long as it is needed: idle assistant conversations (the citizen's
 /// conversation data is discarded once done), processed WhatsApp inbox/outbox rows after
 /// <see cref="JobsOptions.ChannelLogDays"/>, the integration API's idempotency records after
-/// <see cref="IdempotencyStore.Retention"/>, and — when the office configures it — the files of
+/// <see cref="IdempotencyStore.Retention"/>, the jobs' own run records after <see cref="JobRunHistory"/>
+/// (the latest run of each job is always kept, for the dashboard), and — when the office configures it — the files of
 /// cases closed more than <see cref="JobsOptions.ClosedCaseFilesDays"/> days ago. "Closed" means
 /// archived, or concluded as resolved: a demand concluded as NOT resolved keeps its files (the unit
 /// may still report the resolution, with proof), and once its resolution is recorded the period
@@ -25,12 +26,15 @@ public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, Fil
 {
     public const int CaseBatch = 200;
 
+    /// <summary>How long the jobs dashboard keeps each run (the report cells job alone records one every 5 minutes).</summary>
+    public static readonly TimeSpan JobRunHistory = TimeSpan.FromDays(90);
+
     public async Task<RetentionResult> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Retention periods: the administrators' settings (Jobs:* until they save them).
         var settings = await settingsStore.GetAsync(ct);
-        int conversations, channel;
+        int conversations, channel, jobRuns;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var idle = now - AssistantHost.DefaultIdleTimeout;
@@ -38,11 +42,15 @@ public sealed class Retention(IDbContextFactory<OuvidoriaDbContext> factory, Fil
             var old = now.AddDays(-Math.Max(1, settings.ChannelLogDays));
             channel = await db.WhatsAppInbox.Where(m => m.ProcessedAt != null && m.ProcessedAt < old).ExecuteDeleteAsync(ct)
                 + await db.WhatsAppOutbox.Where(m => (m.SentAt != null && m.SentAt < old) || (m.FailedAt != null && m.FailedAt < old)).ExecuteDeleteAsync(ct);
+            var runsBefore = now - JobRunHistory;
+            jobRuns = await db.JobRuns
+                .Where(r => r.StartedAt < runsBefore && db.JobRuns.Any(later => later.Job == r.Job && later.StartedAt > r.StartedAt))
+                .ExecuteDeleteAsync(ct);
         }
 
         var idempotencyRecords = await idempotency.PurgeAsync(ct);
         var (cases, deleted) = settings.ClosedCaseFilesDays > 0 ? await PurgeClosedCaseFilesAsync(settings.ClosedCaseFilesDays, now, ct) : (0, 0);
-        return new RetentionResult(conversations, channel, cases, deleted, idempotencyRecords);
+        return new RetentionResult(conversations, channel, cases, deleted, idempotencyRecords, jobRuns);
     }
 
     /// <summary>
