@@ -35,6 +35,9 @@ public sealed class ReportMonthCell
 
     public long CitizenExtended { get; private set; }
 
+    /// <summary>Unit treatments of these manifestations whose deadline was extended ("prorrogações de prazo de unidades").</summary>
+    public long UnitExtended { get; private set; }
+
     /// <summary>Sum of the answered ones' registration → conclusive answer times, in days (for the exact average).</summary>
     public double AnswerDaysSum { get; private set; }
 }

@@ -1514,6 +1514,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("UnitExtended")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Unresolved")
                         .HasColumnType("bigint");
 

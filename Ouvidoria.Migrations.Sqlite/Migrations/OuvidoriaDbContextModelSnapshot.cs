@@ -1497,6 +1497,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UnitExtended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Unresolved")
                         .HasColumnType("INTEGER");
 

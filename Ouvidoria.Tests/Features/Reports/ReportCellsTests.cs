@@ -77,6 +77,39 @@ public abstract class ReportCellsTests(OuvidoriaAppFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_UnitDeadlineExtendedInARefreshedMonth_IsCountedAtOnce_AndAfterTheRefresh()
+    {
+        var june = new ReportFilter { From = new DateOnly(2020, 6, 1), To = new DateOnly(2020, 6, 30) };
+        var at = new DateTimeOffset(2020, 6, 8, 12, 0, 0, TimeSpan.Zero);
+        Guid unit;
+        await using (var db = app.CreateDbContext())
+        {
+            unit = await db.Units.Where(u => u.Name == ReportDataSet.WorksUnit).Select(u => u.Id).SingleAsync();
+        }
+
+        var id = await RegisterAsync(at);
+        await ChangeAsync(id, m =>
+        {
+            m.StartTriage(Ombudsman, at.AddHours(1));
+            m.WriteExtract("Relato sobre a unidade, sem dados pessoais.", Ombudsman, at.AddHours(1));
+            m.Forward(unit, AssignmentRole.Responsible, null, null, "Apurar.", Ombudsman, at.AddHours(2), DeadlineTerms.Legal);
+        });
+        await RefreshAsync();
+        Assert.Equal(0, (await ReportAsync(june)).Totals.UnitExtensions);
+
+        // The extension changes only the treatment's deadline: the month is marked all the same.
+        await ChangeAsync(id, m => m.ExtendUnitDeadline(m.Assignments[0].Id, "A unidade aguarda o laudo técnico.", Ombudsman, at.AddDays(10), DeadlineTerms.Legal));
+        Assert.Equal(["2020-06"], await MarksAsync());
+        Assert.Equal(1, (await ReportAsync(june)).Totals.UnitExtensions);
+
+        await RefreshAsync();
+        Assert.Empty(await MarksAsync());
+        Assert.Equal(1, (await ReportAsync(june)).Totals.UnitExtensions);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.ReportMonthCells.Where(c => c.Month == "2020-06").SumAsync(c => c.UnitExtended));
+    }
+
+    [Fact]
     public async Task MonthOfRegistration_IsBrasilias_TheSameInTheMarksTheCellsAndTheTable()
     {
         // 01/03/2023 02:59:59 UTC is still 28/02 in Brasília; 03:00 is 01/03.
@@ -130,7 +163,7 @@ public abstract class ReportCellsTests(OuvidoriaAppFactory app) : IAsyncLifetime
     private async Task ChangeAsync(Guid id, Action<Manifestation> change)
     {
         await using var db = app.CreateDbContext();
-        var manifestation = await db.Manifestations.SingleAsync(m => m.Id == id);
+        var manifestation = await db.Manifestations.Include(m => m.Assignments).SingleAsync(m => m.Id == id);
         change(manifestation);
         await db.SaveChangesAsync();
     }

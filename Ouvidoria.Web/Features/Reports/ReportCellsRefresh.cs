@@ -50,9 +50,10 @@ public sealed class ReportCellsRefresh(IDbContextFactory<OuvidoriaDbContext> fac
         await sql.ExecuteAsync(
             db,
             $"""
-            INSERT INTO "ReportMonthCells" ("Month", "Type", "Channel", "ThemeId", "Registered", "Open", "Unresolved", "Answered", "AnsweredOnTime", "CitizenExtended", "AnswerDaysSum")
+            INSERT INTO "ReportMonthCells" ("Month", "Type", "Channel", "ThemeId", "Registered", "Open", "Unresolved", "Answered", "AnsweredOnTime", "CitizenExtended", "UnitExtended", "AnswerDaysSum")
             SELECT {monthParam}, m."Type", m."Channel", m."ThemeId", COUNT(*),
                    {ReportSql.OpenCount}, {sql.UnresolvedCount()}, {ReportSql.AnsweredCount}, {ReportSql.AnsweredOnTimeCount}, {sql.CitizenExtendedCount()},
+                   {sql.UnitExtendedCount()},
                    COALESCE(SUM(CASE WHEN m."AnsweredAt" IS NOT NULL THEN {sql.DurationDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"")} END), 0)
             FROM "Manifestations" m
             WHERE {range}

@@ -67,6 +67,10 @@ internal sealed class ReportSql
     public string CitizenExtendedCount() =>
         $"COALESCE(SUM(CASE WHEN m.\"CitizenDeadlineExtended\" = {Param(true)} THEN 1 ELSE 0 END), 0)";
 
+    /// <summary>The unit treatments of the manifestations counted whose deadline was extended (each treatment once).</summary>
+    public string UnitExtendedCount() =>
+        $"COALESCE(SUM((SELECT COUNT(*) FROM \"Assignments\" x WHERE x.\"ManifestationId\" = m.\"Id\" AND x.\"DeadlineExtended\" = {Param(true)})), 0)";
+
     /// <summary>Completed days between the two instants (later ≥ earlier), as an integer.</summary>
     public string DurationWholeDays(string later, string earlier) => IsSqlite
         ? $"((({later}) - ({earlier})) / 864000000000)"

@@ -101,7 +101,8 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
                 $"""
                 SELECT CAST(COALESCE(SUM(c."Registered"), 0) AS BIGINT) AS "Registered", CAST(COALESCE(SUM(c."Open"), 0) AS BIGINT) AS "Open",
                        CAST(COALESCE(SUM(c."Unresolved"), 0) AS BIGINT) AS "Unresolved", CAST(COALESCE(SUM(c."Answered"), 0) AS BIGINT) AS "Answered",
-                       CAST(COALESCE(SUM(c."AnsweredOnTime"), 0) AS BIGINT) AS "AnsweredOnTime", CAST(COALESCE(SUM(c."CitizenExtended"), 0) AS BIGINT) AS "CitizenExtensions"
+                       CAST(COALESCE(SUM(c."AnsweredOnTime"), 0) AS BIGINT) AS "AnsweredOnTime", CAST(COALESCE(SUM(c."CitizenExtended"), 0) AS BIGINT) AS "CitizenExtensions",
+                       CAST(COALESCE(SUM(c."UnitExtended"), 0) AS BIGINT) AS "UnitExtensions"
                 FROM "ReportMonthCells" c
                 WHERE {cellsWhere}
                 """).SingleAsync(ct));
@@ -114,7 +115,8 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
                 db,
                 $"""
                 SELECT COUNT(*) AS "Registered", {ReportSql.OpenCount} AS "Open", {live.UnresolvedCount()} AS "Unresolved",
-                       {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions"
+                       {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions",
+                       {live.UnitExtendedCount()} AS "UnitExtensions"
                 FROM "Manifestations" m
                 WHERE {liveWhere}
                 """).SingleAsync(ct));
@@ -129,18 +131,8 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             SELECT COUNT(*) AS "Value" FROM "Manifestations" m WHERE {overdueWhere} AND {overdueSql.Overdue(now)}
             """).SingleAsync(ct);
 
-        var unitSql = ReportSql.For(db);
-        var unitWhere = unitSql.Where(filter);
-        var unitExtensions = await unitSql.Query<long>(
-            db,
-            $"""
-            SELECT COUNT(*) AS "Value"
-            FROM "Assignments" a JOIN "Manifestations" m ON m."Id" = a."ManifestationId"
-            WHERE {unitWhere} AND a."DeadlineExtended" = {unitSql.Param(true)}
-            """).SingleAsync(ct);
-
         return new ReportTotals((int)sum.Registered, (int)sum.Open, (int)overdue, (int)sum.Unresolved, (int)sum.Answered,
-            (int)sum.AnsweredOnTime, (int)sum.CitizenExtensions, (int)unitExtensions);
+            (int)sum.AnsweredOnTime, (int)sum.CitizenExtensions, (int)sum.UnitExtensions);
     }
 
     private static async Task<AnswerTimes> AnswerTimesAsync(OuvidoriaDbContext db, ReportPlan plan, CancellationToken ct)
@@ -361,6 +353,9 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
 
         public long CitizenExtensions { get; set; }
 
+        /// <summary>Extended unit treatments of the manifestations counted (a cell column since ReportCellsUnitExtensions).</summary>
+        public long UnitExtensions { get; set; }
+
         public void Add(TotalsRow other)
         {
             Registered += other.Registered;
@@ -369,6 +364,7 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             Answered += other.Answered;
             AnsweredOnTime += other.AnsweredOnTime;
             CitizenExtensions += other.CitizenExtensions;
+            UnitExtensions += other.UnitExtensions;
         }
     }
 
