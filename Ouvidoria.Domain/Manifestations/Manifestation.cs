@@ -50,7 +50,11 @@ public sealed partial class Manifestation
     /// <summary>"Observação do órgão": internal, never shown to the citizen nor to units.</summary>
     public string? InternalNote { get; private set; }
 
-    /// <summary>Kept on every treatment too (<see cref="Assignment.ManifestationOpen"/>): the units' queues read it from their own index.</summary>
+    /// <summary>
+    /// Kept on every treatment too (<see cref="Assignment.ManifestationOpen"/>): the units' queues
+    /// read it from their own index. So a change that may open or close the manifestation must be
+    /// made with its treatments loaded (as the workflow's aggregate load does).
+    /// </summary>
     public ManifestationStatus Status
     {
         get => _status;
