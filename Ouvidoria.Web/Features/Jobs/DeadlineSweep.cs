@@ -20,8 +20,9 @@ public sealed record CitizenDeadlineCandidate(Guid Id, DateTimeOffset DueAt);
 /// on the open rows' due dates (never a scan in memory), read as small projections; the alerts each
 /// one is due are compared with the outbox by their dedup keys (unique index, in batches), and only
 /// the manifestations still owed an alert are read again. Those are handled in batches of
-/// <see cref="ManifestationBatch"/>: two set-based reads (the manifestations' NUP, type, status and
-/// citizen deadline; their open responsible treatments), the alerts planned from a
+/// <see cref="ManifestationBatch"/>: one set-based read (the manifestations' NUP, type, status and
+/// citizen deadline; their open responsible treatments are the candidates read at the start of the
+/// run, moments before), the alerts planned from a
 /// <see cref="DeadlineAlertBook"/> (recipients, unit names and templates read once per run), and
 /// one transaction of multi-row <c>INSERT … ON CONFLICT ("DedupKey") DO NOTHING</c> statements per
 /// batch (<see cref="EmailOutboxInsert"/>: no change tracking, no SaveChanges). The dedup key of
@@ -64,9 +65,10 @@ public sealed class DeadlineSweep(
         }
 
         var queued = 0;
+        var treatments = units.ToLookup(a => a.ManifestationId);
         foreach (var batch in owed.Chunk(ManifestationBatch))
         {
-            queued += await SweepBatchAsync(batch, alerts, thresholds, now, ct);
+            queued += await SweepBatchAsync(batch, treatments, alerts, thresholds, now, ct);
         }
 
         if (queued > 0)
@@ -142,17 +144,14 @@ public sealed class DeadlineSweep(
     /// already in the outbox — an earlier run's, or one another node queued since the check — are
     /// skipped by the insert itself (<see cref="EmailOutboxInsert"/>), so nothing is lost or doubled.
     /// </summary>
-    private async Task<int> SweepBatchAsync(Guid[] ids, DeadlineAlertBook alerts, int[] thresholds, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> SweepBatchAsync(Guid[] ids, ILookup<Guid, UnitDeadlineCandidate> treatments, DeadlineAlertBook alerts, int[] thresholds, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        // Read-only and narrow: the alerts need the NUP, the type, the deadlines and the open treatments, nothing else.
+        // Read-only and narrow: the alerts need the NUP, the type and the citizen deadline, nothing else
+        // (the open treatments due before the horizon are the run's candidates: every one that can be alerted).
         var manifestations = await db.Manifestations.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Nup, m.Type, m.Status, CitizenDueAt = m.CitizenDeadline.DueAt })
             .ToListAsync(ct);
-        var treatments = (await db.Assignments.AsNoTracking()
-            .Where(a => ids.Contains(a.ManifestationId) && a.Status == TreatmentStatus.Open && a.Role == AssignmentRole.Responsible)
-            .Select(a => new UnitDeadlineCandidate(a.Id, a.ManifestationId, a.UnitId, a.CollaboratorId, a.Deadline.DueAt))
-            .ToListAsync(ct)).ToLookup(a => a.ManifestationId);
 
         var planned = new List<EmailNotification>();
         foreach (var m in manifestations)
