@@ -42,8 +42,13 @@ public sealed class DeadlineSweep(
     /// <summary>Dedup keys looked up per statement (well under SQLite's parameter limit).</summary>
     private const int KeyBatch = 500;
 
-    /// <summary>Manifestations owed an alert, planned and committed together (a few alerts each).</summary>
-    private const int ManifestationBatch = 500;
+    /// <summary>
+    /// Manifestations owed an alert, planned and committed together (a few alerts each: ~3,600 rows,
+    /// a few MB). Each commit costs a sync of the log, so fewer, larger batches are faster (25,000
+    /// alerts: 28 commits of 500 took ~0.55 s, 7 of 2,000 ~0.33 s); on SQLite the write lock is held
+    /// for one batch's INSERTs only (a few hundred ms), so other writers wait that long at most.
+    /// </summary>
+    private const int ManifestationBatch = 2000;
 
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
