@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 // Identifying-element detection benchmark (issue 4): see PrivacyBenchmark.cs.
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set path] [--seconds N] [--out docs/benchmarks.md]
 // Deadline sweep, reports and queue over 1,000,000 manifestations (both providers: scripts/bench-scale.sh): see ScaleBenchmark.cs.
-// Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection "..." [--rows 1000000] [--out docs/benchmarks.md]
+// Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection "..." [--rows 1000000] [--out docs/benchmarks.md] [--reuse]
+// (--reuse: the database of an earlier run, only the sweep measured, each first run after deleting the deadline alerts.)
 var arguments = args.ToList();
 if (arguments.FirstOrDefault() == "privacy")
 {
@@ -29,7 +30,7 @@ if (arguments.FirstOrDefault() != "webhook")
 {
     Console.Error.WriteLine("uso: dotnet run -c Release --project Ouvidoria.Benchmarks -- webhook [--seconds N] [--concurrency N] [--out arquivo.md]");
     Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set caminho] [--seconds N] [--out arquivo.md]");
-    Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection \"...\" [--rows N] [--out arquivo.md]");
+    Console.Error.WriteLine("     dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection \"...\" [--rows N] [--out arquivo.md] [--reuse]");
     return 2;
 }
 

@@ -13,7 +13,7 @@ public sealed record AlertedManifestation(Guid Id, Nup Nup, ManifestationType Ty
 /// same recipients, texts and dedup keys as <see cref="NotificationPlanner.PlanDeadlineAlertAsync"/>
 /// and <see cref="NotificationPlanner.PlanCitizenDeadlineAlertAsync"/>. What every alert needs
 /// besides its manifestation — the recipients of each team, the unit names, the office's
-/// recipients, the templates — is read once and kept for the run: <see cref="PrefetchAsync"/> reads
+/// recipients, the templates (compiled once, see <see cref="EmailTemplates.Compile"/>) — is read once and kept for the run: <see cref="PrefetchAsync"/> reads
 /// the teams with a few set-based queries; a team it was not given is read on first use.
 /// </summary>
 public sealed class DeadlineAlertBook
@@ -25,7 +25,7 @@ public sealed class DeadlineAlertBook
     private readonly IEmailTemplateStore _templates;
     private readonly Dictionary<(Guid UnitId, string? CollaboratorId), IReadOnlyList<string>> _teams = [];
     private readonly Dictionary<Guid, string> _unitNames = [];
-    private readonly Dictionary<string, EmailTemplate> _loadedTemplates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompiledEmailTemplate> _loadedTemplates = new(StringComparer.Ordinal);
     private IReadOnlyList<string>? _office;
 
     internal DeadlineAlertBook(NotificationPlanner planner, IEmailTemplateStore templates)
@@ -141,10 +141,10 @@ public sealed class DeadlineAlertBook
 
         if (!_loadedTemplates.TryGetValue(kind, out var template))
         {
-            template = _loadedTemplates[kind] = await _templates.GetAsync(kind, ct);
+            template = _loadedTemplates[kind] = EmailTemplates.Compile(await _templates.GetAsync(kind, ct));
         }
 
-        var rendered = EmailTemplates.Render(template, _planner.Values(m, extra));
+        var rendered = template.Render(_planner.Values(m, extra));
         return recipients.Select(r => new EmailNotification(kind, r, rendered, m.Id, NotificationPlanner.RecipientKey(dedupKey, r), now)).ToList();
     }
 }

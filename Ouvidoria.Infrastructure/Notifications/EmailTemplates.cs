@@ -54,39 +54,90 @@ public static partial class EmailTemplates
     public static IReadOnlyList<string> UnknownPlaceholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
 
-    public static RenderedEmail Render(EmailTemplate template, IReadOnlyDictionary<string, string> values)
-    {
-        var subject = Fill(template.Subject, values).ReplaceLineEndings(" ").Trim();
-        var text = Fill(template.Body, values);
-        return new RenderedEmail(subject, text, ToHtml(template.Body, values));
-    }
+    public static RenderedEmail Render(EmailTemplate template, IReadOnlyDictionary<string, string> values) =>
+        Compile(template).Render(values);
 
-    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : string.Empty);
-
-    private static string ToHtml(string body, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// <paramref name="template"/> split once into its literal parts (the HTML ones already escaped)
+    /// and placeholders, to be filled many times (the deadline sweep renders thousands of alerts per
+    /// run): <see cref="Render"/> is this, compiled and filled once.
+    /// </summary>
+    public static CompiledEmailTemplate Compile(EmailTemplate template)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"pt-BR\"><body style=\"font-family: Arial, sans-serif; font-size: 14px; color: #1b1b1b;\">");
-        foreach (var paragraph in body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var html = new List<Segment> { new("<!DOCTYPE html><html lang=\"pt-BR\"><body style=\"font-family: Arial, sans-serif; font-size: 14px; color: #1b1b1b;\">", null) };
+        foreach (var paragraph in template.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            html.Append("<p>");
-            var last = 0;
-            foreach (Match m in PlaceholderPattern().Matches(paragraph))
-            {
-                html.Append(WebUtility.HtmlEncode(paragraph[last..m.Index]).Replace("\n", "<br>", StringComparison.Ordinal));
-                var value = values.TryGetValue(m.Groups[1].Value, out var v) ? v : string.Empty;
-                html.Append(m.Groups[1].Value == "LINK" && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                    ? $"<a href=\"{WebUtility.HtmlEncode(value)}\">{WebUtility.HtmlEncode(value)}</a>"
-                    : WebUtility.HtmlEncode(value));
-                last = m.Index + m.Length;
-            }
-
-            html.Append(WebUtility.HtmlEncode(paragraph[last..]).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+            html.Add(new("<p>", null));
+            html.AddRange(Split(paragraph, literal => WebUtility.HtmlEncode(literal).Replace("\n", "<br>", StringComparison.Ordinal)));
+            html.Add(new("</p>", null));
         }
 
-        return html.Append("</body></html>").ToString();
+        html.Add(new("</body></html>", null));
+        return new CompiledEmailTemplate(Split(template.Subject, literal => literal), Split(template.Body, literal => literal), html);
     }
+
+    /// <summary>A literal part (<paramref name="Text"/>) or, when <paramref name="Placeholder"/> is set, a value to fill in.</summary>
+    internal sealed record Segment(string Text, string? Placeholder);
+
+    /// <summary><paramref name="text"/> as literal parts (passed through <paramref name="literal"/>) and placeholders.</summary>
+    private static List<Segment> Split(string text, Func<string, string> literal)
+    {
+        var segments = new List<Segment>();
+        var last = 0;
+        foreach (Match m in PlaceholderPattern().Matches(text))
+        {
+            segments.Add(new(literal(text[last..m.Index]), null));
+            segments.Add(new(string.Empty, m.Groups[1].Value));
+            last = m.Index + m.Length;
+        }
+
+        segments.Add(new(literal(text[last..]), null));
+        return segments;
+    }
+
+    /// <summary>A value in the HTML version: escaped; {LINK} clickable when it is an http(s) address.</summary>
+    internal static string HtmlValue(string placeholder, string value) =>
+        placeholder == "LINK" && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? $"<a href=\"{WebUtility.HtmlEncode(value)}\">{WebUtility.HtmlEncode(value)}</a>"
+            : WebUtility.HtmlEncode(value);
 
     [GeneratedRegex(@"\{([A-Z]+)\}")]
     private static partial Regex PlaceholderPattern();
+}
+
+/// <summary>An e-mail template parsed once (<see cref="EmailTemplates.Compile"/>), filled per message.</summary>
+public sealed class CompiledEmailTemplate
+{
+    private readonly IReadOnlyList<EmailTemplates.Segment> _subject;
+    private readonly IReadOnlyList<EmailTemplates.Segment> _text;
+    private readonly IReadOnlyList<EmailTemplates.Segment> _html;
+
+    internal CompiledEmailTemplate(IReadOnlyList<EmailTemplates.Segment> subject, IReadOnlyList<EmailTemplates.Segment> text, IReadOnlyList<EmailTemplates.Segment> html)
+    {
+        _subject = subject;
+        _text = text;
+        _html = html;
+    }
+
+    /// <summary>Subject (on one line), text and HTML with <paramref name="values"/> filled in (an unknown placeholder is left empty).</summary>
+    public RenderedEmail Render(IReadOnlyDictionary<string, string> values) =>
+        new(Fill(_subject, values, null).ReplaceLineEndings(" ").Trim(), Fill(_text, values, null), Fill(_html, values, EmailTemplates.HtmlValue));
+
+    private static string Fill(IReadOnlyList<EmailTemplates.Segment> segments, IReadOnlyDictionary<string, string> values, Func<string, string, string>? html)
+    {
+        var text = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.Placeholder is not { } placeholder)
+            {
+                text.Append(segment.Text);
+                continue;
+            }
+
+            var value = values.TryGetValue(placeholder, out var v) ? v : string.Empty;
+            text.Append(html is null ? value : html(placeholder, value));
+        }
+
+        return text.ToString();
+    }
 }

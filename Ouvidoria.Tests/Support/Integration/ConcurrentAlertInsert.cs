@@ -1,6 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Ouvidoria.Infrastructure.Notifications;
@@ -9,51 +11,100 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Tests.Support.Integration;
 
 /// <summary>
-/// "Another node" queuing an alert at the worst moment: once armed for a manifestation, the first
-/// save that adds deadline alerts for it commits — through a context and transaction of its own,
-/// just before that save — an e-mail with the same dedup key as one of them. The save then meets
-/// the outbox's unique index, as when two nodes sweep at once. Fires once; a no-op unless armed.
+/// "Another node" queuing an alert at the worst moment: once armed, the next statement that inserts
+/// deadline alerts into the outbox (the sweep's multi-row INSERT, see <see cref="EmailOutboxInsert"/>)
+/// is held while the other node commits — through a context and transaction of its own, with the
+/// ordinary SaveChanges — the same e-mail (same key, recipient and texts) as the statement's first
+/// row. The statement then meets the outbox's unique index, as when two nodes sweep at once. It is
+/// the first statement of the sweep's batch transaction: on SQLite that is the last moment another
+/// node can still commit (later statements of the transaction hold the write lock). Fires once; a
+/// no-op unless armed.
 /// </summary>
-public sealed class ConcurrentAlertInsert(Func<OuvidoriaDbContext> otherNode) : SaveChangesInterceptor
+public sealed partial class ConcurrentAlertInsert(Func<OuvidoriaDbContext> otherNode) : DbCommandInterceptor
 {
-    private Guid? _manifestationId;
+    private bool _armed;
 
     /// <summary>The dedup key the other node queued (null until it fired).</summary>
     public string? InsertedKey { get; private set; }
 
-    /// <summary>How many manifestations the refused save carried alerts for.</summary>
-    public int ManifestationsInTheRefusedSave { get; private set; }
+    /// <summary>The id of the other node's e-mail (the one the outbox must keep).</summary>
+    public Guid? InsertedId { get; private set; }
 
-    public IDisposable Arm(Guid manifestationId)
+    /// <summary>How many manifestations the statement that met the other node's alert carried alerts for.</summary>
+    public int ManifestationsInTheStatement { get; private set; }
+
+    public IDisposable Arm()
     {
-        _manifestationId = manifestationId;
+        _armed = true;
         InsertedKey = null;
-        ManifestationsInTheRefusedSave = 0;
+        InsertedId = null;
+        ManifestationsInTheStatement = 0;
         return new Disarm(this);
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (_manifestationId is { } id && eventData.Context is { } context)
+        if (_armed && Rows(command) is { Count: > 0 } rows
+            && rows.FirstOrDefault(r => r["DedupKey"] is string) is { } row && AsGuid(row["ManifestationId"]) is { } id)
         {
-            var added = context.ChangeTracker.Entries<EmailNotification>().Where(e => e.State == EntityState.Added && e.Entity.DedupKey is not null).Select(e => e.Entity).ToList();
-            if (added.FirstOrDefault(n => n.ManifestationId == id) is { } alert)
-            {
-                _manifestationId = null;
-                ManifestationsInTheRefusedSave = added.Select(n => n.ManifestationId).Distinct().Count();
-                await using var other = otherNode();
-                other.EmailOutbox.Add(new EmailNotification(alert.Kind, alert.Recipient, new RenderedEmail(alert.Subject, alert.TextBody, alert.HtmlBody), id, alert.DedupKey, alert.CreatedAt));
-                await other.SaveChangesAsync(cancellationToken);
-                InsertedKey = alert.DedupKey;
-            }
+            _armed = false;
+            ManifestationsInTheStatement = rows.Select(r => AsGuid(r["ManifestationId"])).Distinct().Count();
+            await using var other = otherNode();
+            var alert = new EmailNotification(
+                (string)row["Kind"]!, (string)row["Recipient"]!, new RenderedEmail((string)row["Subject"]!, (string)row["TextBody"]!, (string)row["HtmlBody"]!),
+                id, (string)row["DedupKey"]!, AsTime(row["CreatedAt"]));
+            other.EmailOutbox.Add(alert);
+            await other.SaveChangesAsync(cancellationToken);
+            InsertedKey = alert.DedupKey;
+            InsertedId = alert.Id;
         }
 
         return result;
     }
 
+    /// <summary>The rows (column → value) of an INSERT into the outbox; empty for any other statement.</summary>
+    private static List<Dictionary<string, object?>> Rows(DbCommand command)
+    {
+        var insert = InsertPattern().Match(command.CommandText);
+        if (!insert.Success)
+        {
+            return [];
+        }
+
+        var columns = insert.Groups["columns"].Value.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+        return TuplePattern().Matches(insert.Groups["values"].Value)
+            .Select(t => t.Groups[1].Value.Split(',').Select(v => v.Trim()).ToArray())
+            .Select(values => columns.Zip(values).ToDictionary(
+                p => p.First,
+                p => p.Second == "NULL" ? null : command.Parameters[p.Second] is { Value: not DBNull } parameter ? parameter.Value : null))
+            .ToList();
+    }
+
+    private static Guid? AsGuid(object? value) => value switch
+    {
+        Guid g => g,
+        string s when Guid.TryParse(s, out var g) => g,
+        _ => null,
+    };
+
+    /// <summary>A timestamp as the provider stores it: UTC ticks on SQLite, timestamptz on PostgreSQL.</summary>
+    private static DateTimeOffset AsTime(object? value) => value switch
+    {
+        long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
+        DateTimeOffset time => time,
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        _ => throw new InvalidOperationException($"unexpected timestamp {Convert.ToString(value, CultureInfo.InvariantCulture)}"),
+    };
+
+    [GeneratedRegex("""^INSERT INTO "EmailOutbox" \((?<columns>[^)]*)\) VALUES (?<values>.*) ON CONFLICT""", RegexOptions.Singleline)]
+    private static partial Regex InsertPattern();
+
+    [GeneratedRegex(@"\(([^()]*)\)")]
+    private static partial Regex TuplePattern();
+
     private sealed class Disarm(ConcurrentAlertInsert owner) : IDisposable
     {
-        public void Dispose() => owner._manifestationId = null;
+        public void Dispose() => owner._armed = false;
     }
 }
 
