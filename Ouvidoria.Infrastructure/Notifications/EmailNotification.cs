@@ -26,7 +26,7 @@ public sealed class EmailNotification
 
     public EmailNotification(string kind, string recipient, RenderedEmail email, Guid? manifestationId, string? dedupKey, DateTimeOffset now)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7(now);
         Kind = kind;
         Recipient = recipient;
         Subject = email.Subject;
