@@ -415,6 +415,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
                         .HasFilter("\"InQueue\"");
 
+                    b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
+                        .HasFilter("\"DeadlineExtended\"");
+
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
 

@@ -406,6 +406,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
                         .HasFilter("\"InQueue\"");
 
+                    b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
+                        .HasFilter("\"DeadlineExtended\"");
+
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
 

@@ -121,6 +121,8 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         // index-only probe per manifestation (ADR 0015).
         builder.HasIndex(a => new { a.ManifestationId, a.UnitId, a.CollaboratorId });
         builder.HasIndex(a => a.CollaboratorId);
+        // The extended unit treatments (report: "prorrogações de prazo de unidades", its cells and the drill-down).
+        builder.HasIndex(a => a.ManifestationId, "IX_Assignments_Extended").HasFilter("\"DeadlineExtended\"");
         // The default queue of a unit and of a named collaborator ("still owed an answer"): only the
         // treatments that list their manifestation there, already in the queue's order, so that the
         // pager's total and the page's ids never read the manifestations (ADR 0015). InQueue is also a

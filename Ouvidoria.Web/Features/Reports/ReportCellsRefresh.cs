@@ -53,7 +53,7 @@ public sealed class ReportCellsRefresh(IDbContextFactory<OuvidoriaDbContext> fac
             INSERT INTO "ReportMonthCells" ("Month", "Type", "Channel", "ThemeId", "Registered", "Open", "Unresolved", "Answered", "AnsweredOnTime", "CitizenExtended", "UnitExtended", "AnswerDaysSum")
             SELECT {monthParam}, m."Type", m."Channel", m."ThemeId", COUNT(*),
                    {ReportSql.OpenCount}, {sql.UnresolvedCount()}, {ReportSql.AnsweredCount}, {ReportSql.AnsweredOnTimeCount}, {sql.CitizenExtendedCount()},
-                   {sql.UnitExtendedCount()},
+                   {ReportSql.UnitExtendedCount()},
                    COALESCE(SUM(CASE WHEN m."AnsweredAt" IS NOT NULL THEN {sql.DurationDays("m.\"AnsweredAt\"", "m.\"RegisteredAt\"")} END), 0)
             FROM "Manifestations" m
             WHERE {range}

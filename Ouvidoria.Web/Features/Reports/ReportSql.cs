@@ -67,9 +67,15 @@ internal sealed class ReportSql
     public string CitizenExtendedCount() =>
         $"COALESCE(SUM(CASE WHEN m.\"CitizenDeadlineExtended\" = {Param(true)} THEN 1 ELSE 0 END), 0)";
 
+    /// <summary>
+    /// A unit treatment whose deadline was extended: the bare boolean column (INTEGER 0/1 on SQLite),
+    /// written exactly as the filter of the partial index IX_Assignments_Extended so both databases use it.
+    /// </summary>
+    public static string UnitExtended(string alias) => $"{alias}.\"DeadlineExtended\"";
+
     /// <summary>The unit treatments of the manifestations counted whose deadline was extended (each treatment once).</summary>
-    public string UnitExtendedCount() =>
-        $"COALESCE(SUM((SELECT COUNT(*) FROM \"Assignments\" x WHERE x.\"ManifestationId\" = m.\"Id\" AND x.\"DeadlineExtended\" = {Param(true)})), 0)";
+    public static string UnitExtendedCount() =>
+        $"COALESCE(SUM((SELECT COUNT(*) FROM \"Assignments\" x WHERE x.\"ManifestationId\" = m.\"Id\" AND {UnitExtended("x")})), 0)";
 
     /// <summary>Completed days between the two instants (later ≥ earlier), as an integer.</summary>
     public string DurationWholeDays(string later, string earlier) => IsSqlite

@@ -116,10 +116,24 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
                 $"""
                 SELECT COUNT(*) AS "Registered", {ReportSql.OpenCount} AS "Open", {live.UnresolvedCount()} AS "Unresolved",
                        {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions",
-                       {live.UnitExtendedCount()} AS "UnitExtensions"
+                       CAST(0 AS BIGINT) AS "UnitExtensions" -- counted from the treatments, below
                 FROM "Manifestations" m
                 WHERE {liveWhere}
                 """).SingleAsync(ct));
+        }
+
+        // The extended unit treatments of the months read from the table: from the extended ones
+        // (partial index IX_Assignments_Extended), each joined with its manifestation for the filter.
+        var unitSql = ReportSql.For(db);
+        if (plan.LiveWhere(unitSql) is { } unitWhere)
+        {
+            sum.UnitExtensions += await unitSql.Query<long>(
+                db,
+                $"""
+                SELECT COUNT(*) AS "Value"
+                FROM "Assignments" a JOIN "Manifestations" m ON m."Id" = a."ManifestationId"
+                WHERE {unitWhere} AND {ReportSql.UnitExtended("a")}
+                """).SingleAsync(ct);
         }
 
         // Overdue depends on "now": counted over the open rows (status index), never precomputed.

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Ouvidoria.Migrations.Postgres.Migrations
+namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ReportCellsUnitExtensions : Migration
@@ -13,16 +13,22 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "UnitExtended",
                 table: "ReportMonthCells",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Extended",
+                table: "Assignments",
+                column: "ManifestationId",
+                filter: "\"DeadlineExtended\"");
 
             // The existing cells lack the new count: every month is dirty again, so the report reads
             // them from the table until the refresh job has rebuilt them (docs/decisions/0016-report-cells.md).
             migrationBuilder.Sql(
                 """
                 INSERT INTO "ReportDirtyMonths" ("Month")
-                SELECT DISTINCT to_char("RegisteredAt" AT TIME ZONE 'UTC' - INTERVAL '3 hours', 'YYYY-MM')
+                SELECT DISTINCT strftime('%Y-%m', ("RegisteredAt" - 621355968000000000) / 10000000 - 10800, 'unixepoch')
                 FROM "Manifestations";
                 """);
         }
@@ -30,6 +36,10 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_Extended",
+                table: "Assignments");
+
             migrationBuilder.DropColumn(
                 name: "UnitExtended",
                 table: "ReportMonthCells");

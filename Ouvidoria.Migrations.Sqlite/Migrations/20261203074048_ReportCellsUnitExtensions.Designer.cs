@@ -11,7 +11,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261203065755_ReportCellsUnitExtensions")]
+    [Migration("20261203074048_ReportCellsUnitExtensions")]
     partial class ReportCellsUnitExtensions
     {
         /// <inheritdoc />
@@ -408,6 +408,9 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
 
                     b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
                         .HasFilter("\"InQueue\"");
+
+                    b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
+                        .HasFilter("\"DeadlineExtended\"");
 
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");

@@ -12,7 +12,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261203065807_ReportCellsUnitExtensions")]
+    [Migration("20261203074103_ReportCellsUnitExtensions")]
     partial class ReportCellsUnitExtensions
     {
         /// <inheritdoc />
@@ -417,6 +417,9 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "CollaboratorId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_CollaboratorQueue")
                         .HasFilter("\"InQueue\"");
+
+                    b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
+                        .HasFilter("\"DeadlineExtended\"");
 
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
