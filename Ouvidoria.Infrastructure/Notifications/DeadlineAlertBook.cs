@@ -10,8 +10,8 @@ public sealed record AlertedManifestation(Guid Id, Nup Nup, ManifestationType Ty
 
 /// <summary>
 /// The deadline alerts of many manifestations at once (one run of the deadline sweep), with the
-/// same recipients, texts and dedup keys as <see cref="NotificationPlanner.PlanDeadlineAlertAsync"/>
-/// and <see cref="NotificationPlanner.PlanCitizenDeadlineAlertAsync"/>. What every alert needs
+/// recipients, texts and dedup keys of <see cref="NotificationPlanner"/> (its team and office
+/// recipients, alert kinds and values, <see cref="NotificationPlanner.RecipientKey"/>). What every alert needs
 /// besides its manifestation — the recipients of each team, the unit names, the office's
 /// recipients, the templates (compiled once, see <see cref="EmailTemplates.Compile"/>) — is read once and kept for the run: <see cref="PrefetchAsync"/> reads
 /// the teams with a few set-based queries; a team it was not given is read on first use.
@@ -93,7 +93,7 @@ public sealed class DeadlineAlertBook
         }
     }
 
-    /// <summary>Who a treatment's deadline alert goes to (see <see cref="NotificationPlanner.PlanDeadlineAlertAsync"/>).</summary>
+    /// <summary>Who a treatment's deadline alert goes to (the named collaborator, else the unit: <see cref="NotificationPlanner.TeamRecipientsAsync"/>).</summary>
     public async Task<IReadOnlyList<string>> TeamRecipientsAsync(OuvidoriaDbContext db, Guid unitId, string? collaboratorId, CancellationToken ct)
     {
         if (!_teams.TryGetValue((unitId, collaboratorId), out var recipients))

@@ -41,34 +41,18 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
                 case IdentityRequestDecided d:
                     var assignment = manifestation.Assignments.First(a => a.Id == d.AssignmentId);
                     var recipients = d.RequestedById is null ? [] : await EmailsOfUsersAsync(db, [d.RequestedById], ct);
-                    await AddAsync(db, manifestation, EmailTemplates.IdentityDecided, recipients, now, null, ct,
+                    await AddAsync(db, manifestation, EmailTemplates.IdentityDecided, recipients, now, ct,
                         ("UNIDADE", await UnitNameAsync(db, assignment.UnitId, ct)),
                         ("DECISAO", d.Granted ? "deferida" : "indeferida"));
                     break;
                 case ComplementArrived:
-                    await AddAsync(db, manifestation, EmailTemplates.ComplementArrived, await OmbudsmanRecipientsAsync(db, ct), now, null, ct);
+                    await AddAsync(db, manifestation, EmailTemplates.ComplementArrived, await OmbudsmanRecipientsAsync(db, ct), now, ct);
                     break;
             }
         }
 
         manifestation.ClearEvents();
     }
-
-    /// <summary>
-    /// A deadline alert for one assignment, once per <paramref name="dedupKey"/> (the sweep runs
-    /// often; a unique index on the key makes a repeated alert a no-op).
-    /// </summary>
-    public async Task<int> PlanDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, Assignment assignment, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct)
-    {
-        var recipients = await TeamRecipientsAsync(db, assignment.UnitId, assignment.CollaboratorId, ct);
-        return await AddAsync(db, manifestation, UnitAlertKind(passed), recipients, now, dedupKey, ct,
-            UnitAlertValues(await UnitNameAsync(db, assignment.UnitId, ct), assignment.Deadline.DueAt, daysLeft));
-    }
-
-    /// <summary>The citizen's deadline (30+30 days) is near or past: the office is alerted, once per threshold.</summary>
-    public async Task<int> PlanCitizenDeadlineAlertAsync(OuvidoriaDbContext db, Manifestation manifestation, bool passed, int daysLeft, string dedupKey, DateTimeOffset now, CancellationToken ct) =>
-        await AddAsync(db, manifestation, CitizenAlertKind(passed), await OmbudsmanRecipientsAsync(db, ct), now, dedupKey, ct,
-            CitizenAlertValues(manifestation.CitizenDeadline.DueAt, daysLeft));
 
     internal static string UnitAlertKind(bool passed) => passed ? EmailTemplates.DeadlinePassed : EmailTemplates.DeadlineNear;
 
@@ -91,31 +75,21 @@ public sealed class NotificationPlanner(IOptions<EmailOptions> options, IEmailTe
     private async Task ToTeamAsync(OuvidoriaDbContext db, Manifestation m, string key, Guid unitId, string? collaboratorId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct, params (string, string)[] extra)
     {
         var recipients = await TeamRecipientsAsync(db, unitId, collaboratorId, ct);
-        await AddAsync(db, m, key, recipients, now, null, ct, [("UNIDADE", await UnitNameAsync(db, unitId, ct)), ("PRAZO", Date(dueAt)), .. extra]);
+        await AddAsync(db, m, key, recipients, now, ct, [("UNIDADE", await UnitNameAsync(db, unitId, ct)), ("PRAZO", Date(dueAt)), .. extra]);
     }
 
-    private async Task<int> AddAsync(OuvidoriaDbContext db, Manifestation m, string key, IReadOnlyList<string> recipients, DateTimeOffset now, string? dedupKey, CancellationToken ct, params (string Key, string Value)[] extra)
+    private async Task AddAsync(OuvidoriaDbContext db, Manifestation m, string key, IReadOnlyList<string> recipients, DateTimeOffset now, CancellationToken ct, params (string Key, string Value)[] extra)
     {
         if (recipients.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var rendered = EmailTemplates.Render(await templates.GetAsync(key, ct), Values(new AlertedManifestation(m.Id, m.Nup, m.Type), extra));
-        var count = 0;
         foreach (var recipient in recipients)
         {
-            var recipientKey = dedupKey is null ? null : RecipientKey(dedupKey, recipient);
-            if (recipientKey is not null && await db.EmailOutbox.AnyAsync(n => n.DedupKey == recipientKey, ct))
-            {
-                continue;
-            }
-
-            db.EmailOutbox.Add(new EmailNotification(key, recipient, rendered, m.Id, recipientKey, now));
-            count++;
+            db.EmailOutbox.Add(new EmailNotification(key, recipient, rendered, m.Id, null, now));
         }
-
-        return count;
     }
 
     /// <summary>The placeholders every e-mail of <paramref name="m"/> fills (NUP, type, link), plus <paramref name="extra"/>.</summary>
