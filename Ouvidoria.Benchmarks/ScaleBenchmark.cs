@@ -522,6 +522,11 @@ internal static class ScaleBenchmark
                 return "answer-time count and sum";
             }
 
+            if (sql.Contains("\"DeadlineExtended\"", StringComparison.Ordinal) && sql.Contains("FROM \"Assignments\" a JOIN", StringComparison.Ordinal))
+            {
+                return "unit extensions count";
+            }
+
             if (sql.Contains("\"ClockPausedAt\" IS NULL", StringComparison.Ordinal))
             {
                 return "overdue count";
