@@ -104,17 +104,22 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
         take = Math.Clamp(take, 1, 100);
         skip = Math.Max(0, skip);
         var now = clock.GetUtcNow();
+        // The pager's total and the page's ids do not depend on each other, nor do the page's rows
+        // and their units: each pair is read at once, on two connections (pooled; SQLite's WAL
+        // readers do not block each other), so the page waits for the slower of each pair only.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var other = await factory.CreateDbContextAsync(cancellationToken);
+        var totalRead = Keys(other, filter, nup, actor, now).CountAsync(cancellationToken);
         var keys = Keys(db, filter, nup, actor, now);
-
-        var total = await keys.CountAsync(cancellationToken);
         var ordered = filter.Sort switch
         {
             QueueSort.Oldest or QueueSort.Deadline => keys.OrderBy(k => k.SortKey).ThenBy(k => k.Id),
             QueueSort.Newest => keys.OrderByDescending(k => k.SortKey).ThenByDescending(k => k.Id),
         };
-        var ids = await ordered.Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken);
-        var items = await RowsAsync(db, ids, actor, now, cancellationToken);
+        var idsRead = ordered.Skip(skip).Take(take).Select(k => k.Id).ToListAsync(cancellationToken);
+        await Task.WhenAll(totalRead, idsRead);
+        var (total, ids) = (totalRead.Result, idsRead.Result);
+        var items = await RowsAsync(db, other, ids, actor, now, cancellationToken);
         return new QueuePage(items, total);
     }
 
@@ -231,12 +236,12 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
     }
 
     /// <summary>The page's rows, in the order of <paramref name="ids"/>.</summary>
-    private static async Task<List<QueueRow>> RowsAsync(OuvidoriaDbContext db, List<Guid> ids, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<QueueRow>> RowsAsync(OuvidoriaDbContext db, OuvidoriaDbContext other, List<Guid> ids, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var isCollaborator = actor.IsCollaborator;
         var isOmbudsman = actor.IsOmbudsman;
         var pending = AssignmentFilters.PendingFor(actor);
-        var page = await db.Manifestations.AsNoTracking()
+        var pageRead = db.Manifestations.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
             .Select(m => new
             {
@@ -264,10 +269,12 @@ public sealed class QueueQuery(IDbContextFactory<OuvidoriaDbContext> factory, Ti
             })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        var units = await db.Assignments.AsNoTracking()
+        var unitsRead = other.Assignments.AsNoTracking()
             .Where(a => ids.Contains(a.ManifestationId) && a.Role == AssignmentRole.Responsible)
-            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.ManifestationId, u.Name })
+            .Join(other.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.ManifestationId, u.Name })
             .ToListAsync(cancellationToken);
+        await Task.WhenAll(pageRead, unitsRead);
+        var (page, units) = (pageRead.Result, unitsRead.Result);
         var unitsByManifestation = units.GroupBy(u => u.ManifestationId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => x.Name).Distinct().Order()));
 
