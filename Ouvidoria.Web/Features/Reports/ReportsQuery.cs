@@ -93,10 +93,11 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
     private static async Task<ReportTotals> TotalsAsync(OuvidoriaDbContext db, ReportPlan plan, ReportFilter filter, DateTimeOffset now, CancellationToken ct)
     {
         var sum = new TotalsRow();
+        long unitExtensions = 0;
         var cells = ReportSql.For(db);
         if (plan.CellsWhere(cells) is { } cellsWhere)
         {
-            sum.Add(await cells.Query<TotalsRow>(
+            var fromCells = await cells.Query<CellTotalsRow>(
                 db,
                 $"""
                 SELECT CAST(COALESCE(SUM(c."Registered"), 0) AS BIGINT) AS "Registered", CAST(COALESCE(SUM(c."Open"), 0) AS BIGINT) AS "Open",
@@ -105,7 +106,9 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
                        CAST(COALESCE(SUM(c."UnitExtended"), 0) AS BIGINT) AS "UnitExtensions"
                 FROM "ReportMonthCells" c
                 WHERE {cellsWhere}
-                """).SingleAsync(ct));
+                """).SingleAsync(ct);
+            sum.Add(fromCells);
+            unitExtensions += fromCells.UnitExtensions;
         }
 
         var live = ReportSql.For(db);
@@ -115,8 +118,7 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
                 db,
                 $"""
                 SELECT COUNT(*) AS "Registered", {ReportSql.OpenCount} AS "Open", {live.UnresolvedCount()} AS "Unresolved",
-                       {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions",
-                       CAST(0 AS BIGINT) AS "UnitExtensions" -- counted from the treatments, below
+                       {ReportSql.AnsweredCount} AS "Answered", {ReportSql.AnsweredOnTimeCount} AS "AnsweredOnTime", {live.CitizenExtendedCount()} AS "CitizenExtensions"
                 FROM "Manifestations" m
                 WHERE {liveWhere}
                 """).SingleAsync(ct));
@@ -127,7 +129,7 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
         var unitSql = ReportSql.For(db);
         if (plan.LiveWhere(unitSql) is { } unitWhere)
         {
-            sum.UnitExtensions += await unitSql.Query<long>(
+            unitExtensions += await unitSql.Query<long>(
                 db,
                 $"""
                 SELECT COUNT(*) AS "Value"
@@ -146,7 +148,7 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             """).SingleAsync(ct);
 
         return new ReportTotals((int)sum.Registered, (int)sum.Open, (int)overdue, (int)sum.Unresolved, (int)sum.Answered,
-            (int)sum.AnsweredOnTime, (int)sum.CitizenExtensions, (int)sum.UnitExtensions);
+            (int)sum.AnsweredOnTime, (int)sum.CitizenExtensions, (int)unitExtensions);
     }
 
     private static async Task<AnswerTimes> AnswerTimesAsync(OuvidoriaDbContext db, ReportPlan plan, CancellationToken ct)
@@ -353,7 +355,7 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
         return rows.Select(r => new UnitLoad(r.UnitId, r.Name, (int)r.Open, (int)r.Overdue)).ToList();
     }
 
-    private sealed class TotalsRow
+    private class TotalsRow
     {
         public long Registered { get; set; }
 
@@ -367,9 +369,6 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
 
         public long CitizenExtensions { get; set; }
 
-        /// <summary>Extended unit treatments of the manifestations counted (a cell column since ReportCellsUnitExtensions).</summary>
-        public long UnitExtensions { get; set; }
-
         public void Add(TotalsRow other)
         {
             Registered += other.Registered;
@@ -378,8 +377,13 @@ public sealed class ReportsQuery(IDbContextFactory<OuvidoriaDbContext> factory, 
             Answered += other.Answered;
             AnsweredOnTime += other.AnsweredOnTime;
             CitizenExtensions += other.CitizenExtensions;
-            UnitExtensions += other.UnitExtensions;
         }
+    }
+
+    /// <summary>The cells also hold the extended unit treatments (the table's months count them from the treatments).</summary>
+    private sealed class CellTotalsRow : TotalsRow
+    {
+        public long UnitExtensions { get; set; }
     }
 
     private sealed class DurationSummaryRow
