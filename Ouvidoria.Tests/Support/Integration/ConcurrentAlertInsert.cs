@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -12,7 +13,7 @@ namespace Ouvidoria.Tests.Support.Integration;
 
 /// <summary>
 /// "Another node" queuing an alert at the worst moment: once armed, the next statement that inserts
-/// deadline alerts into the outbox (the sweep's multi-row INSERT, see <see cref="EmailOutboxInsert"/>)
+/// deadline alerts into the outbox (the sweep's INSERT … SELECT of a JSON parameter, see <see cref="EmailOutboxInsert"/>)
 /// is held while the other node commits — through a context and transaction of its own, with the
 /// ordinary SaveChanges — the same e-mail (same key, recipient and texts) as the statement's first
 /// row. The statement then meets the outbox's unique index, as when two nodes sweep at once. It is
@@ -62,23 +63,29 @@ public sealed partial class ConcurrentAlertInsert(Func<OuvidoriaDbContext> other
         return result;
     }
 
-    /// <summary>The rows (column → value) of an INSERT into the outbox; empty for any other statement.</summary>
+    /// <summary>The rows (column → value) of an INSERT into the outbox (its one JSON parameter); empty for any other statement.</summary>
     private static List<Dictionary<string, object?>> Rows(DbCommand command)
     {
         var insert = InsertPattern().Match(command.CommandText);
-        if (!insert.Success)
+        if (!insert.Success || command.Parameters.Count != 1 || command.Parameters[0].Value is not string json)
         {
             return [];
         }
 
         var columns = insert.Groups["columns"].Value.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
-        return TuplePattern().Matches(insert.Groups["values"].Value)
-            .Select(t => t.Groups[1].Value.Split(',').Select(v => v.Trim()).ToArray())
-            .Select(values => columns.Zip(values).ToDictionary(
-                p => p.First,
-                p => p.Second == "NULL" ? null : command.Parameters[p.Second] is { Value: not DBNull } parameter ? parameter.Value : null))
+        using var rows = JsonDocument.Parse(json);
+        return rows.RootElement.EnumerateArray()
+            .Select(row => columns.Zip(row.EnumerateArray()).ToDictionary(p => p.First, p => Value(p.Second)))
             .ToList();
     }
+
+    private static object? Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetInt64(),
+        _ => throw new InvalidOperationException($"unexpected value {value}"),
+    };
 
     private static Guid? AsGuid(object? value) => value switch
     {
@@ -92,15 +99,12 @@ public sealed partial class ConcurrentAlertInsert(Func<OuvidoriaDbContext> other
     {
         long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
         DateTimeOffset time => time,
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"unexpected timestamp {Convert.ToString(value, CultureInfo.InvariantCulture)}"),
     };
 
-    [GeneratedRegex("""^INSERT INTO "EmailOutbox" \((?<columns>[^)]*)\) VALUES (?<values>.*) ON CONFLICT""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^INSERT INTO "EmailOutbox" \((?<columns>[^)]*)\) SELECT .* ON CONFLICT""", RegexOptions.Singleline)]
     private static partial Regex InsertPattern();
-
-    [GeneratedRegex(@"\(([^()]*)\)")]
-    private static partial Regex TuplePattern();
 
     private sealed class Disarm(ConcurrentAlertInsert owner) : IDisposable
     {

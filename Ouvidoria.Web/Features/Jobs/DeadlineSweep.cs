@@ -20,12 +20,13 @@ public sealed record CitizenDeadlineCandidate(Guid Id, DateTimeOffset DueAt);
 /// on the open rows' due dates (never a scan in memory), read as small projections; the alerts each
 /// one is due are compared with the outbox by their dedup keys (unique index, in batches), and only
 /// the manifestations still owed an alert are read again. Those are handled in batches of
-/// <see cref="ManifestationBatch"/>: one set-based read (the manifestations' NUP, type, status and
-/// citizen deadline; their open responsible treatments are the candidates read at the start of the
-/// run, moments before), the alerts planned from a
-/// <see cref="DeadlineAlertBook"/> (recipients, unit names and templates read once per run), and
-/// one transaction of multi-row <c>INSERT … ON CONFLICT ("DedupKey") DO NOTHING</c> statements per
-/// batch (<see cref="EmailOutboxInsert"/>: no change tracking, no SaveChanges). The dedup key of
+/// <see cref="ManifestationBatch"/>, pipelined — a batch is read and planned while the one before
+/// it is written: one set-based read (the manifestations' NUP, type, status and citizen deadline;
+/// their open responsible treatments are the candidates read at the start of the run, moments
+/// before), the alerts planned from a <see cref="DeadlineAlertBook"/> (recipients, unit names and
+/// templates read once per run), and one transaction per batch of
+/// <c>INSERT … SELECT … ON CONFLICT ("DedupKey") DO NOTHING</c> with the rows as one JSON parameter
+/// (<see cref="EmailOutboxInsert"/>: no change tracking, no SaveChanges). The dedup key of
 /// each alert (assignment or manifestation, due date, threshold, recipient) makes reruns harmless,
 /// and an extension (a new due date) arms the thresholds again. Another node may queue the same
 /// alert between the check and the insert: the database then skips that row alone — the other
@@ -39,14 +40,18 @@ public sealed class DeadlineSweep(
     SystemSettingsStore settings,
     TimeProvider clock)
 {
-    /// <summary>Dedup keys looked up per statement (well under SQLite's parameter limit).</summary>
-    private const int KeyBatch = 500;
+    /// <summary>
+    /// Dedup keys looked up per statement, sent as one parameter (a JSON array on SQLite, an array on
+    /// PostgreSQL: <see cref="EF.Parameter"/>), so the statement's cost does not grow with its
+    /// parameters; a bound on the parameter's size (~0.5 MB).
+    /// </summary>
+    private const int KeyBatch = 5000;
 
     /// <summary>
-    /// Manifestations owed an alert, planned and committed together (a few alerts each: ~3,600 rows,
-    /// a few MB). Each commit costs a sync of the log, so fewer, larger batches are faster (25,000
+    /// Manifestations owed an alert, planned and committed together (a few alerts each: ~4,000 rows,
+    /// ~5 MB). Each commit costs a sync of the log, so fewer, larger batches are faster (25,000
     /// alerts: 28 commits of 500 took ~0.55 s, 7 of 2,000 ~0.33 s); on SQLite the write lock is held
-    /// for one batch's INSERTs only (a few hundred ms), so other writers wait that long at most.
+    /// for one batch's INSERT only (~150 ms), so other writers wait that long at most.
     /// </summary>
     private const int ManifestationBatch = 2000;
 
@@ -71,9 +76,24 @@ public sealed class DeadlineSweep(
 
         var queued = 0;
         var treatments = units.ToLookup(a => a.ManifestationId);
-        foreach (var batch in owed.Chunk(ManifestationBatch))
+        var batches = owed.Chunk(ManifestationBatch).ToList();
+        // Pipelined: while a batch is written, the next one is read and planned (on a context of its
+        // own, off this thread: SQLite's "async" calls run synchronously).
+        var next = batches.Count > 0 ? PlanAsync(batches[0]) : null;
+        for (var i = 0; i < batches.Count; i++)
         {
-            queued += await SweepBatchAsync(batch, treatments, alerts, thresholds, now, ct);
+            var planned = await next!;
+            next = i + 1 < batches.Count ? PlanAsync(batches[i + 1]) : null;
+            try
+            {
+                queued += await InsertAsync(planned, ct);
+            }
+            catch when (next is not null)
+            {
+                // Not left running against a failed run (its error, if any, is this one's consequence).
+                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
         }
 
         if (queued > 0)
@@ -82,6 +102,8 @@ public sealed class DeadlineSweep(
         }
 
         return new SweepResult(units.Count + citizens.Count, queued);
+
+        Task<List<EmailNotification>> PlanAsync(Guid[] batch) => Task.Run(() => PlanBatchAsync(batch, treatments, alerts, thresholds, now, ct), ct);
     }
 
     /// <summary>Open treatments due before <paramref name="limit"/> (partial index IX_Assignments_OpenDueAt).</summary>
@@ -134,7 +156,7 @@ public sealed class DeadlineSweep(
         var queued = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in keys.Distinct().Chunk(KeyBatch))
         {
-            queued.UnionWith(await db.EmailOutbox.AsNoTracking().Where(n => chunk.Contains(n.DedupKey!)).Select(n => n.DedupKey!).ToListAsync(ct));
+            queued.UnionWith(await db.EmailOutbox.AsNoTracking().Where(n => EF.Parameter(chunk).Contains(n.DedupKey!)).Select(n => n.DedupKey!).ToListAsync(ct));
         }
 
         return queued;
@@ -145,16 +167,16 @@ public sealed class DeadlineSweep(
     private static string CitizenKey(Guid manifestationId, DateTimeOffset dueAt, int level) => $"citizen-deadline:{manifestationId:N}:{dueAt.UtcTicks}:{level}";
 
     /// <summary>
-    /// The alerts still owed by the manifestations <paramref name="ids"/>, in one transaction: those
-    /// already in the outbox — an earlier run's, or one another node queued since the check — are
-    /// skipped by the insert itself (<see cref="EmailOutboxInsert"/>), so nothing is lost or doubled.
+    /// The alerts still owed by the manifestations <paramref name="ids"/> (not added to any context):
+    /// one read of what they show (NUP, type, status, citizen deadline — the ids as one parameter),
+    /// then the book's texts and recipients.
     /// </summary>
-    private async Task<int> SweepBatchAsync(Guid[] ids, ILookup<Guid, UnitDeadlineCandidate> treatments, DeadlineAlertBook alerts, int[] thresholds, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<EmailNotification>> PlanBatchAsync(Guid[] ids, ILookup<Guid, UnitDeadlineCandidate> treatments, DeadlineAlertBook alerts, int[] thresholds, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Read-only and narrow: the alerts need the NUP, the type and the citizen deadline, nothing else
         // (the open treatments due before the horizon are the run's candidates: every one that can be alerted).
-        var manifestations = await db.Manifestations.AsNoTracking().Where(m => ids.Contains(m.Id))
+        var manifestations = await db.Manifestations.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.Id))
             .Select(m => new { m.Id, m.Nup, m.Type, m.Status, CitizenDueAt = m.CitizenDeadline.DueAt })
             .ToListAsync(ct);
 
@@ -177,6 +199,17 @@ public sealed class DeadlineSweep(
             }
         }
 
+        return planned;
+    }
+
+    /// <summary>
+    /// A batch's alerts, in one transaction: those already in the outbox — an earlier run's, or one
+    /// another node queued since the check — are skipped by the insert itself
+    /// (<see cref="EmailOutboxInsert"/>), so nothing is lost or doubled.
+    /// </summary>
+    private async Task<int> InsertAsync(List<EmailNotification> planned, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
         return await EmailOutboxInsert.InsertSkippingQueuedAsync(db, planned, ct);
     }
 
