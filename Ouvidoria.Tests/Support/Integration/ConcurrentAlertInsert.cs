@@ -13,7 +13,7 @@ namespace Ouvidoria.Tests.Support.Integration;
 
 /// <summary>
 /// "Another node" queuing an alert at the worst moment: once armed, the next statement that inserts
-/// deadline alerts into the outbox (the sweep's INSERT … SELECT of a JSON parameter, see <see cref="EmailOutboxInsert"/>)
+/// deadline alerts into the outbox (the sweep's INSERT … SELECT of a few parameters, see <see cref="EmailOutboxInsert"/>)
 /// is held while the other node commits — through a context and transaction of its own, with the
 /// ordinary SaveChanges — the same e-mail (same key, recipient and texts) as the statement's first
 /// row. The statement then meets the outbox's unique index, as when two nodes sweep at once. It is
@@ -63,19 +63,30 @@ public sealed partial class ConcurrentAlertInsert(Func<OuvidoriaDbContext> other
         return result;
     }
 
-    /// <summary>The rows (column → value) of an INSERT into the outbox (its one JSON parameter); empty for any other statement.</summary>
+    /// <summary>
+    /// The rows (column → value) of an INSERT into the outbox — on SQLite its one JSON parameter, on
+    /// PostgreSQL its arrays, one per column; empty for any other statement.
+    /// </summary>
     private static List<Dictionary<string, object?>> Rows(DbCommand command)
     {
         var insert = InsertPattern().Match(command.CommandText);
-        if (!insert.Success || command.Parameters.Count != 1 || command.Parameters[0].Value is not string json)
+        if (!insert.Success)
         {
             return [];
         }
 
         var columns = insert.Groups["columns"].Value.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
-        using var rows = JsonDocument.Parse(json);
-        return rows.RootElement.EnumerateArray()
-            .Select(row => columns.Zip(row.EnumerateArray()).ToDictionary(p => p.First, p => Value(p.Second)))
+        if (command.Parameters.Count == 1 && command.Parameters[0].Value is string json)
+        {
+            using var rows = JsonDocument.Parse(json);
+            return rows.RootElement.EnumerateArray()
+                .Select(row => columns.Zip(row.EnumerateArray()).ToDictionary(p => p.First, p => Value(p.Second)))
+                .ToList();
+        }
+
+        var arrays = command.Parameters.Cast<DbParameter>().Select(p => (Array)p.Value!).ToArray();
+        return Enumerable.Range(0, arrays[0].Length)
+            .Select(i => columns.Zip(arrays).ToDictionary(p => p.First, p => p.Second.GetValue(i)))
             .ToList();
     }
 
