@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- privacy [--set path] [--seconds N] [--out docs/benchmarks.md]
 // Deadline sweep, reports and queue over 1,000,000 manifestations (both providers: scripts/bench-scale.sh): see ScaleBenchmark.cs.
 // Usage: dotnet run -c Release --project Ouvidoria.Benchmarks -- scale --provider sqlite|postgres --connection "..." [--rows 1000000] [--out docs/benchmarks.md] [--reuse]
-// (--reuse: the database of an earlier run, only the sweep measured, each first run after deleting the deadline alerts.)
+// (--reuse: the database of an earlier run; only the sweep, each first run after deleting the deadline alerts, and the queue measured.)
 var arguments = args.ToList();
 if (arguments.FirstOrDefault() == "privacy")
 {

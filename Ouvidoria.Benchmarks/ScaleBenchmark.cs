@@ -33,7 +33,8 @@ namespace Ouvidoria.Benchmarks;
 /// after deleting the deadline alerts from the outbox so that every alert is owed again; the very
 /// first run of the process (JIT included) is shown on a row of its own. The e-mail dispatcher is
 /// off throughout. With --reuse the database of an earlier run is kept (no fresh database, no bulk
-/// load) and only the sweep is measured. Nothing is written then (--out is ignored).
+/// load) and only the sweep and the queue are measured (the queue's statements one by one, on the
+/// console). Nothing is written then (--out is ignored).
 /// </summary>
 internal static class ScaleBenchmark
 {
@@ -238,15 +239,37 @@ internal static class ScaleBenchmark
     private static async Task<int> ReuseAsync(bool sqlite, string connection, int repetitions)
     {
         var storage = Path.Combine(Path.GetTempPath(), $"ouvidoria-scale-files-{Guid.NewGuid():N}");
-        await using var app = new ScaleFactory(sqlite, connection, storage, new CommandTimings());
+        var timings = new CommandTimings();
+        await using var app = new ScaleFactory(sqlite, connection, storage, timings);
         try
         {
+            List<Actor> actors;
             await using (var db = app.CreateDbContext())
             {
                 Console.WriteLine($"reusing {await db.Manifestations.CountAsync():N0} manifestations and {await db.Assignments.CountAsync():N0} assignments");
+                // The queue's two readers, as the full run created them.
+                var users = await db.Users.AsNoTracking().Where(u => u.Email == "ouvidora@bench.example" || u.Email == "colaborador@bench.example").ToListAsync();
+                actors = users.OrderByDescending(u => u.Email).Select(u => u.UnitId is { } unit
+                    ? new Actor(u.Id, u.FullName, ActorKind.Collaborator, unit)
+                    : new Actor(u.Id, u.FullName, ActorKind.Ombudsman)).ToList();
             }
 
             var results = await SweepAsync(app, repetitions);
+            foreach (var actor in actors)
+            {
+                timings.Clear();
+                QueuePage? page = null;
+                results.Add(await MeasureAsync($"queue first page (QueueQuery, 20 rows, open, oldest first) — {actor.Kind}", 20, repetitions, async () =>
+                    page = (await app.WithAsync<QueueQuery, Result<QueuePage>>(q => q.ExecuteAsync(new QueueFilter { OpenOnly = true }, actor, 0, 20))).Value));
+                results[^1] = results[^1] with { Note = $"total {page!.Total:N0}" };
+                foreach (var (sql, samples) in timings.Statements())
+                {
+                    var statement = new Measured(string.Empty, samples.Skip(Warmup).ToList(), null);
+                    var oneLine = string.Join(' ', sql.Split('\n').Select(l => l.Trim()));
+                    Console.WriteLine($"  statement p50 {statement.P50:F1} ms, p95 {statement.P95:F1} ms: {oneLine[..Math.Min(int.Parse(Environment.GetEnvironmentVariable("XLEN") ?? "160", CultureInfo.InvariantCulture), oneLine.Length)]}");
+                }
+            }
+
             foreach (var r in results)
             {
                 Console.WriteLine($"{r.Name}: p50 {r.P50:F1} ms, p95 {r.P95:F1} ms (target {r.Target} ms: {(r.P95 < r.Target ? "met" : "NOT met")}) {r.Note}");
@@ -488,6 +511,10 @@ internal static class ScaleBenchmark
             _samples.Enqueue((command.CommandText, eventData.Duration.TotalMilliseconds));
             return ValueTask.FromResult(result);
         }
+
+        /// <summary>Every statement seen since <see cref="Clear"/>, with its durations in order.</summary>
+        public IEnumerable<(string Sql, List<double> Samples)> Statements() =>
+            _samples.GroupBy(s => s.Sql).Select(g => (g.Key, g.Select(s => s.Ms).ToList())).ToList();
 
         public IEnumerable<Measured> Summaries(string suffix, int target) =>
             _samples.GroupBy(s => s.Sql)
