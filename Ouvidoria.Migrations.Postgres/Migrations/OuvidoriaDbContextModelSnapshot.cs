@@ -421,6 +421,8 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
 
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" }, "IX_Assignments_UnitRegisteredAt");
+
                     b.ToTable("Assignments", (string)null);
                 });
 

@@ -412,6 +412,8 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
 
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" }, "IX_Assignments_UnitRegisteredAt");
+
                     b.ToTable("Assignments", (string)null);
                 });
 

@@ -129,6 +129,10 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         // column of the index so that SQLite sees it covers the query (a partial index's WHERE alone does not).
         builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_UnitQueue").HasFilter("\"InQueue\"");
         builder.HasIndex(a => new { a.CollaboratorId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_CollaboratorQueue").HasFilter("\"InQueue\"");
+        // The report's unit filter with a period: the unit's treatments of manifestations registered
+        // in it, read from the index alone (the registration date is the treatment's too), instead of
+        // a probe per manifestation of the period (ReportSql.Where; ADR 0016).
+        builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId }, "IX_Assignments_UnitRegisteredAt");
     }
 }
 

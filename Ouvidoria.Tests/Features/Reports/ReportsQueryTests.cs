@@ -145,6 +145,17 @@ public abstract class ReportsQueryTests(OuvidoriaAppFactory app, ReportCellsStat
         var works = await ReportAsync(new ReportFilter { UnitId = _ids.Works });
         Assert.Equal(new ReportTotals(Registered: 2, Open: 1, Overdue: 1, Unresolved: 1, Answered: 1, AnsweredOnTime: 1, CitizenExtensions: 0, UnitExtensions: 1), works.Totals);
         Assert.Equal([new UnitLoad(_ids.Works, ReportDataSet.WorksUnit, 1, 1)], works.OpenByUnit);
+
+        // The unit and a period (its treatments read by registration date): #6 from February, #1 until January.
+        var worksSince = await ReportAsync(new ReportFilter { UnitId = _ids.Works, From = new DateOnly(2025, 2, 1), To = new DateOnly(2025, 3, 31) });
+        Assert.Equal(new ReportTotals(Registered: 1, Open: 1, Overdue: 1, Unresolved: 0, Answered: 0, AnsweredOnTime: 0, CitizenExtensions: 0, UnitExtensions: 1), worksSince.Totals);
+        Assert.Equal([new ReportCount(nameof(ManifestationType.Denunciation), ManifestationType.Denunciation.Label(), 1)], worksSince.ByType);
+        var worksUntil = await ReportAsync(new ReportFilter { UnitId = _ids.Works, To = new DateOnly(2025, 1, 31) });
+        Assert.Equal(new ReportTotals(Registered: 1, Open: 0, Overdue: 0, Unresolved: 1, Answered: 1, AnsweredOnTime: 1, CitizenExtensions: 0, UnitExtensions: 0), worksUntil.Totals);
+        Assert.Equal(10, worksUntil.AnswerTimes.AverageDays!.Value, 6);
+        // A period where the unit has nothing (#7 in March went to Saúde).
+        var worksMarch = await ReportAsync(new ReportFilter { UnitId = _ids.Works, From = new DateOnly(2025, 3, 1), To = new DateOnly(2025, 3, 31) });
+        Assert.Equal(0, worksMarch.Totals.Registered);
     }
 
     [Fact]

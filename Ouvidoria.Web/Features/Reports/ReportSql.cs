@@ -115,7 +115,21 @@ internal sealed class ReportSql
 
         if (filter.UnitId is { } unit)
         {
-            conditions.Add($"EXISTS (SELECT 1 FROM \"Assignments\" f WHERE f.\"ManifestationId\" = m.\"Id\" AND f.\"UnitId\" = {Id(unit)})");
+            // Forwarded to the unit: its treatments (any role), within the period by the registration
+            // date they carry (IX_Assignments_UnitRegisteredAt), so that the unit's few thousand
+            // treatments are read once rather than every manifestation of the period probed.
+            var forwarded = new List<string> { $"f.\"UnitId\" = {Id(unit)}" };
+            if (filter.FromUtc is { } start)
+            {
+                forwarded.Add($"f.\"ManifestationRegisteredAt\" >= {Time(start)}");
+            }
+
+            if (filter.ToUtcExclusive is { } end)
+            {
+                forwarded.Add($"f.\"ManifestationRegisteredAt\" < {Time(end)}");
+            }
+
+            conditions.Add($"m.\"Id\" IN (SELECT f.\"ManifestationId\" FROM \"Assignments\" f WHERE {string.Join(" AND ", forwarded)})");
         }
 
         return string.Join(" AND ", conditions);

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ouvidoria.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportUnitFilter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_UnitRegisteredAt",
+                table: "Assignments",
+                columns: new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_UnitRegisteredAt",
+                table: "Assignments");
+        }
+    }
+}
