@@ -38,7 +38,7 @@ namespace Ouvidoria.Infrastructure.Notifications;
 /// </remarks>
 public static class EmailOutboxInsert
 {
-    /// <summary>Rows per statement: a few MB of JSON (the alerts are ~1.3 KB each).</summary>
+    /// <summary>Rows per statement: a few MB of parameters (the alerts are ~1.3 KB each).</summary>
     public const int RowsPerStatement = 2_000;
 
     /// <summary>
