@@ -418,10 +418,11 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
                         .HasFilter("\"DeadlineExtended\"");
 
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitHistory")
+                        .HasFilter("NOT \"InQueue\"");
+
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
-
-                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" }, "IX_Assignments_UnitRegisteredAt");
 
                     b.ToTable("Assignments", (string)null);
                 });

@@ -130,9 +130,11 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_UnitQueue").HasFilter("\"InQueue\"");
         builder.HasIndex(a => new { a.CollaboratorId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_CollaboratorQueue").HasFilter("\"InQueue\"");
         // The report's unit filter with a period: the unit's treatments of manifestations registered
-        // in it, read from the index alone (the registration date is the treatment's too), instead of
-        // a probe per manifestation of the period (ReportSql.Where; ADR 0016).
-        builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId }, "IX_Assignments_UnitRegisteredAt");
+        // in it, read from indexes alone (the registration date is the treatment's too) instead of a
+        // probe per manifestation of the period (ReportSql.Where; ADR 0016) — those in the queue from
+        // IX_Assignments_UnitQueue, all the others from this one. Partial on the others, so that the
+        // queue (InQueue) can never be planned on it instead of its own index.
+        builder.HasIndex(a => new { a.UnitId, a.ManifestationRegisteredAt, a.ManifestationId, a.InQueue }, "IX_Assignments_UnitHistory").HasFilter("NOT \"InQueue\"");
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Data;
-using Microsoft.EntityFrameworkCore;
 using Ouvidoria.Domain.Common;
 using Ouvidoria.Tests.Support.Integration;
 using Ouvidoria.Web.Features.Queue;
@@ -35,7 +33,7 @@ public abstract class QueuePlanTests(OuvidoriaAppFactory app)
         foreach (var command in commands.Take(2))
         {
             Assert.DoesNotContain("\"Manifestations\"", command.Sql, StringComparison.Ordinal);
-            var plan = await PlanAsync(command);
+            var plan = await QueryPlans.ExplainAsync(app, command);
             // The unit's treatments from the unit's queue index; those named to the collaborator from an
             // index on the collaborator (on a test-sized table PostgreSQL may take the plain one: both are few rows).
             Assert.True(plan.Contains("IX_Assignments_UnitQueue", StringComparison.Ordinal), plan + "\n" + command.Sql);
@@ -49,45 +47,6 @@ public abstract class QueuePlanTests(OuvidoriaAppFactory app)
                 Assert.DoesNotMatch(@"(?m)SCAN a\b", plan);
             }
         }
-    }
-
-    /// <summary>
-    /// The statement's plan, with the values it ran with. On PostgreSQL sequential scans are
-    /// switched off for the statement: on a test-sized table the planner would rightly prefer one;
-    /// what matters is that the predicates match the partial indexes.
-    /// </summary>
-    private async Task<string> PlanAsync(RecordedCommand recorded)
-    {
-        await using var db = app.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var postgres = app.Database == TestDatabase.Postgres;
-        if (postgres)
-        {
-            await using var off = connection.CreateCommand();
-            off.CommandText = "SET enable_seqscan = off";
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + recorded.Sql;
-        foreach (var (name, value, type) in recorded.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-        }
-
-        var plan = new System.Text.StringBuilder();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.AppendLine(reader.GetValue(postgres ? 0 : 3)?.ToString());
-        }
-
-        return plan.ToString();
     }
 }
 

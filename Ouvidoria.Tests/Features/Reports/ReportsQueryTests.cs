@@ -159,6 +159,36 @@ public abstract class ReportsQueryTests(OuvidoriaAppFactory app, ReportCellsStat
     }
 
     [Fact]
+    public async Task ExecuteAsync_UnitAndPeriod_ReadsTheUnitsTreatmentsOfThePeriodFromTheTwoPartialIndexes()
+    {
+        IReadOnlyList<RecordedCommand> commands;
+        using (var recording = app.Commands.Listen())
+        {
+            await ReportAsync(new ReportFilter { UnitId = _ids.Works, From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 3, 31) });
+            commands = recording.Commands;
+        }
+
+        // Every statement of the report filtered by the unit (totals, times, groups…).
+        var filtered = commands.Where(c => c.Sql.Contains("NOT f.\"InQueue\"", StringComparison.Ordinal)).ToList();
+        Assert.True(filtered.Count >= 5, string.Join("\n\n", commands.Select(c => c.Sql)));
+        foreach (var command in filtered)
+        {
+            var plan = await QueryPlans.ExplainAsync(app, command);
+            // The treatments in the queue from the queue's index, the others from the history index,
+            // each by unit and registration date, never the whole table nor a probe per manifestation.
+            Assert.True(plan.Contains("IX_Assignments_UnitQueue", StringComparison.Ordinal) && plan.Contains("IX_Assignments_UnitHistory", StringComparison.Ordinal), plan + "\n" + command.Sql);
+            if (app.Database == TestDatabase.Postgres)
+            {
+                Assert.DoesNotContain("Seq Scan on \"Assignments\"", plan, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotMatch(@"(?m)SCAN f\b", plan);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PeriodWithPartialMonths_CountsOnlyTheDaysInside()
     {
         // 12/01–05/02: #3, #4 and #5 (31/01 23:00 in Brasília); not #2 (10/01).

@@ -116,8 +116,10 @@ internal sealed class ReportSql
         if (filter.UnitId is { } unit)
         {
             // Forwarded to the unit: its treatments (any role), within the period by the registration
-            // date they carry (IX_Assignments_UnitRegisteredAt), so that the unit's few thousand
-            // treatments are read once rather than every manifestation of the period probed.
+            // date they carry, so that the unit's few thousand treatments of the period are read once
+            // rather than every manifestation of the period probed. Two disjoint halves, each written
+            // as its partial index's filter so that both databases read them from the index alone:
+            // those in the queue (IX_Assignments_UnitQueue) and all the others (IX_Assignments_UnitHistory).
             var forwarded = new List<string> { $"f.\"UnitId\" = {Id(unit)}" };
             if (filter.FromUtc is { } start)
             {
@@ -129,7 +131,10 @@ internal sealed class ReportSql
                 forwarded.Add($"f.\"ManifestationRegisteredAt\" < {Time(end)}");
             }
 
-            conditions.Add($"m.\"Id\" IN (SELECT f.\"ManifestationId\" FROM \"Assignments\" f WHERE {string.Join(" AND ", forwarded)})");
+            var period = string.Join(" AND ", forwarded);
+            conditions.Add(
+                $"m.\"Id\" IN (SELECT f.\"ManifestationId\" FROM \"Assignments\" f WHERE f.\"InQueue\" AND {period} " +
+                $"UNION ALL SELECT f.\"ManifestationId\" FROM \"Assignments\" f WHERE NOT f.\"InQueue\" AND {period})");
         }
 
         return string.Join(" AND ", conditions);

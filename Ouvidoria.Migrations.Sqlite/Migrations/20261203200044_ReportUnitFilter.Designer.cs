@@ -11,7 +11,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261203191827_ReportUnitFilter")]
+    [Migration("20261203200044_ReportUnitFilter")]
     partial class ReportUnitFilter
     {
         /// <inheritdoc />
@@ -412,10 +412,11 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
                         .HasFilter("\"DeadlineExtended\"");
 
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitHistory")
+                        .HasFilter("NOT \"InQueue\"");
+
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
-
-                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" }, "IX_Assignments_UnitRegisteredAt");
 
                     b.ToTable("Assignments", (string)null);
                 });

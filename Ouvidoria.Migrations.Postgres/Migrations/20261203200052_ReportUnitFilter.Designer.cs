@@ -12,7 +12,7 @@ using Ouvidoria.Infrastructure.Persistence;
 namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OuvidoriaDbContext))]
-    [Migration("20261203191837_ReportUnitFilter")]
+    [Migration("20261203200052_ReportUnitFilter")]
     partial class ReportUnitFilter
     {
         /// <inheritdoc />
@@ -421,10 +421,11 @@ namespace Ouvidoria.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "ManifestationId" }, "IX_Assignments_Extended")
                         .HasFilter("\"DeadlineExtended\"");
 
+                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitHistory")
+                        .HasFilter("NOT \"InQueue\"");
+
                     b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" }, "IX_Assignments_UnitQueue")
                         .HasFilter("\"InQueue\"");
-
-                    b.HasIndex(new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" }, "IX_Assignments_UnitRegisteredAt");
 
                     b.ToTable("Assignments", (string)null);
                 });

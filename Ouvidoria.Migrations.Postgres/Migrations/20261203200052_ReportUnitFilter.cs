@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Ouvidoria.Migrations.Sqlite.Migrations
+namespace Ouvidoria.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ReportUnitFilter : Migration
@@ -11,16 +11,17 @@ namespace Ouvidoria.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_Assignments_UnitRegisteredAt",
+                name: "IX_Assignments_UnitHistory",
                 table: "Assignments",
-                columns: new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId" });
+                columns: new[] { "UnitId", "ManifestationRegisteredAt", "ManifestationId", "InQueue" },
+                filter: "NOT \"InQueue\"");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Assignments_UnitRegisteredAt",
+                name: "IX_Assignments_UnitHistory",
                 table: "Assignments");
         }
     }
