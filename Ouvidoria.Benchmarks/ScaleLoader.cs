@@ -391,9 +391,10 @@ internal static class ScaleLoader
 
         // What autovacuum does soon after a bulk load (an insert-triggered vacuum since PostgreSQL 13):
         // statistics, and the visibility map that lets index-only scans skip the heap. A page is only
-        // marked all-visible when no transaction still running could miss its rows: the app's own
-        // background work (Quartz's cluster check-in, the outbox dispatcher) may hold such a snapshot
-        // at that moment, so the vacuum is repeated, as autovacuum would, until the map is set.
+        // marked all-visible when no transaction still running could miss its rows, and the app
+        // running beside the load (its background services) may hold such a snapshot at that moment:
+        // the first vacuum often marks few pages. So it is repeated, as autovacuum would come back,
+        // until the map is set.
         for (var attempt = 1; ; attempt++)
         {
             await using (var vacuum = new NpgsqlCommand("VACUUM (ANALYZE)", connection) { CommandTimeout = 0 })

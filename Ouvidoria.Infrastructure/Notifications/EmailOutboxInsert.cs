@@ -196,16 +196,16 @@ public static class EmailOutboxInsert
         return (await db.Database.UseTransactionAsync(deferred, ct) ?? throw new InvalidOperationException("transaction not enlisted"), deferred);
     }
 
-    /// <summary>A column of the outbox: its name, store type and how a message's value is stored.</summary>
+    /// <summary>A column of the outbox: its name and how a message's value is stored.</summary>
     private sealed class Column(IProperty property, StoreObjectIdentifier table)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
         private readonly ValueConverter? _converter = property.GetTypeMapping().Converter;
 
-        public string Name { get; } = property.GetColumnName(table)!;
-
         /// <summary>The stored values' type, nullable where the column is (a PostgreSQL array's element type).</summary>
         private readonly Type _element = ElementType(property);
+
+        public string Name { get; } = property.GetColumnName(table)!;
 
         public object? StoredValue(EmailNotification message) =>
             _getter.GetClrValueUsingContainingEntity(message) is { } value ? _converter is null ? value : _converter.ConvertToProvider(value) : null;

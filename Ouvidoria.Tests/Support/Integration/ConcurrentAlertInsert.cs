@@ -110,7 +110,6 @@ public sealed partial class ConcurrentAlertInsert(Func<OuvidoriaDbContext> other
     {
         long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
         DateTimeOffset time => time,
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"unexpected timestamp {Convert.ToString(value, CultureInfo.InvariantCulture)}"),
     };
 

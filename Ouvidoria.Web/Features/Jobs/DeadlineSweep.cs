@@ -25,8 +25,9 @@ public sealed record CitizenDeadlineCandidate(Guid Id, DateTimeOffset DueAt);
 /// their open responsible treatments are the candidates read at the start of the run, moments
 /// before), the alerts planned from a <see cref="DeadlineAlertBook"/> (recipients, unit names and
 /// templates read once per run), and one transaction per batch of
-/// <c>INSERT … SELECT … ON CONFLICT ("DedupKey") DO NOTHING</c> with the rows as one JSON parameter
-/// (<see cref="EmailOutboxInsert"/>: no change tracking, no SaveChanges). The dedup key of
+/// <c>INSERT … SELECT … ON CONFLICT ("DedupKey") DO NOTHING</c> with the rows in a few parameters (a
+/// JSON array on SQLite, an array per column on PostgreSQL: <see cref="EmailOutboxInsert"/>; no
+/// change tracking, no SaveChanges). The dedup key of
 /// each alert (assignment or manifestation, due date, threshold, recipient) makes reruns harmless,
 /// and an extension (a new due date) arms the thresholds again. Another node may queue the same
 /// alert between the check and the insert: the database then skips that row alone — the other
